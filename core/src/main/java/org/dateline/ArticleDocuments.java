@@ -1,0 +1,111 @@
+package org.dateline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
+
+/** Maps an {@link Article} to a Lucene document and a stored document back to an article. */
+final class ArticleDocuments {
+  private ArticleDocuments() {}
+
+  /** Analyzed, stored, with offsets in the postings for the highlighter. */
+  static final FieldType TEXT;
+
+  static {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setStored(true);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    TEXT = t;
+  }
+
+  /**
+   * Builds the document for an article.
+   *
+   * @param a the article
+   * @return the document, keyed by {@link Fields#ID}
+   */
+  static Document toDocument(Article a) {
+    Document doc = new Document();
+    doc.add(new KeywordField(Fields.ID, a.id(), Field.Store.YES));
+    doc.add(new Field(Fields.TITLE, a.title(), TEXT));
+    doc.add(new Field(Fields.BODY, a.body(), TEXT));
+    if (a.date() != null) {
+      doc.add(new LongField(Fields.DATE, a.date().toEpochMilli(), Field.Store.YES));
+    }
+    addKeyword(doc, Fields.SOURCE, a.source());
+    if (a.url() != null) {
+      doc.add(new StoredField(Fields.URL, a.url()));
+    }
+    if (a.titleDerived()) {
+      doc.add(new StoredField(Fields.TITLE_DERIVED, 1));
+    }
+    for (Map.Entry<String, List<String>> e : a.fields().entrySet()) {
+      for (String value : e.getValue()) {
+        addKeyword(doc, e.getKey(), value);
+      }
+    }
+    return doc;
+  }
+
+  /** Lower-case term for matching, value as written for facets and display. */
+  private static void addKeyword(Document doc, String field, String value) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    String v = keyword(value);
+    doc.add(new StringField(field, v.toLowerCase(Locale.ROOT), Field.Store.NO));
+    doc.add(new SortedSetDocValuesField(field, new BytesRef(v)));
+    doc.add(new StoredField(field, v));
+  }
+
+  /** Trims a keyword value and cuts it to {@link Fields#MAX_KEYWORD_CHARS}. */
+  static String keyword(String value) {
+    String v = value.strip();
+    return v.length() > Fields.MAX_KEYWORD_CHARS ? v.substring(0, Fields.MAX_KEYWORD_CHARS) : v;
+  }
+
+  /**
+   * Rebuilds an article from a stored document.
+   *
+   * @param doc the stored fields of one hit
+   * @return the article as indexed
+   */
+  static Article fromStored(Document doc) {
+    IndexableField date = doc.getField(Fields.DATE);
+    Map<String, List<String>> extra = new LinkedHashMap<>();
+    for (IndexableField f : doc.getFields()) {
+      if (Fields.isExtra(f.name()) && f.stringValue() != null) {
+        extra.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f.stringValue());
+      }
+    }
+    return new Article(
+        doc.get(Fields.ID),
+        nullToEmpty(doc.get(Fields.TITLE)),
+        doc.getField(Fields.TITLE_DERIVED) != null,
+        nullToEmpty(doc.get(Fields.BODY)),
+        date == null ? null : Instant.ofEpochMilli(date.numericValue().longValue()),
+        nullToEmpty(doc.get(Fields.SOURCE)),
+        doc.get(Fields.URL),
+        extra);
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,40 @@
+package org.dateline;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link NewsIndex} writes.
+ *
+ * @param commitEveryArticles a long lenient run commits after this many articles, so that a crash
+ *     costs at most that many; must be &gt; 0
+ * @param commitEvery a long lenient run also commits when this much time has passed since the
+ *     last commit; must be positive
+ * @param ramBufferMb memory Lucene buffers before it flushes a segment; must be &gt;= 1
+ */
+public record IndexConfig(int commitEveryArticles, Duration commitEvery, double ramBufferMb) {
+  /** 50,000 articles or one minute, whichever comes first; 64 MB buffer. */
+  public static final IndexConfig DEFAULT = new IndexConfig(50_000, Duration.ofMinutes(1), 64);
+
+  /** Validates. */
+  public IndexConfig {
+    Check.argument(commitEveryArticles > 0, "commitEveryArticles must be > 0 (got: %d)", commitEveryArticles);
+    Objects.requireNonNull(commitEvery, "commitEvery");
+    Check.argument(
+        !commitEvery.isNegative() && !commitEvery.isZero(),
+        "commitEvery must be positive (got: %s)",
+        commitEvery);
+    Check.argument(ramBufferMb >= 1, "ramBufferMb must be >= 1 (got: %s)", ramBufferMb);
+  }
+
+  /**
+   * Returns a copy with other commit intervals.
+   *
+   * @param articles commit after this many articles
+   * @param time or after this much time
+   * @return the new config
+   */
+  public IndexConfig withCommitEvery(int articles, Duration time) {
+    return new IndexConfig(articles, time, ramBufferMb);
+  }
+}

@@ -1,0 +1,427 @@
+package org.dateline;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+import org.dateline.ingest.ArticleReader;
+import org.dateline.ingest.ProblemLog;
+import org.dateline.ingest.ReadMode;
+
+/**
+ * Writes articles into an index folder: upsert by id, commits at the end of each batch and at
+ * intervals on long lenient batches. A failed batch rolls back to the last commit, so the index
+ * that was there is never damaged; a killed process loses at most the articles since the last
+ * commit.
+ *
+ * <p>One writer per index: a second {@code NewsIndex} on the same folder, in this process or
+ * another, fails with {@link IndexUnavailableException.Reason#LOCKED}. Searchers may read the
+ * index while it is written and see each commit.
+ *
+ * <p>Not thread-safe: call it from one thread.
+ */
+public final class NewsIndex implements AutoCloseable {
+  private final Path path;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final IndexConfig config;
+
+  private NewsIndex(Path path, Directory directory, IndexWriter writer, IndexConfig config) {
+    this.path = path;
+    this.directory = directory;
+    this.writer = writer;
+    this.config = config;
+  }
+
+  /**
+   * Opens the index in a folder for writing, creating the folder and the index when missing.
+   *
+   * @param path the index folder
+   * @return the open index
+   * @throws IndexUnavailableException when another process writes it, it is corrupt, or the folder
+   *     cannot be written
+   */
+  public static NewsIndex open(Path path) throws IndexUnavailableException {
+    return open(path, IndexConfig.DEFAULT);
+  }
+
+  /**
+   * Opens the index in a folder for writing, creating the folder and the index when missing.
+   *
+   * @param path the index folder
+   * @param config commit intervals and buffer size
+   * @return the open index
+   * @throws IndexUnavailableException when another process writes it, it is corrupt, or the folder
+   *     cannot be written
+   */
+  public static NewsIndex open(Path path, IndexConfig config) throws IndexUnavailableException {
+    Directory dir = null;
+    try {
+      Files.createDirectories(path);
+      dir = FSDirectory.open(path);
+      return open(path, dir, config);
+    } catch (IndexUnavailableException e) {
+      closeQuietly(dir);
+      throw e;
+    } catch (IOException e) {
+      closeQuietly(dir);
+      throw unavailable(path, e);
+    }
+  }
+
+  /**
+   * Opens an index in a Lucene directory (tests use a {@code ByteBuffersDirectory}); the
+   * directory is closed with the index.
+   */
+  static NewsIndex open(Path path, Directory dir, IndexConfig config)
+      throws IndexUnavailableException {
+    try {
+      IndexWriterConfig iwc = new IndexWriterConfig(analyzer());
+      iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      iwc.setRAMBufferSizeMB(config.ramBufferMb());
+      iwc.setCommitOnClose(false);
+      IndexWriter w = new IndexWriter(dir, iwc);
+      if (!DirectoryReader.indexExists(dir)) {
+        w.commit(); // an empty index is a valid index: searchers can open it at once
+      }
+      return new NewsIndex(path, dir, w, config);
+    } catch (IOException e) {
+      throw unavailable(path, e);
+    }
+  }
+
+  /** The analyzer used for writing and parsing: English for text, keyword for the rest. */
+  static Analyzer analyzer() {
+    Analyzer text = new NewsAnalyzer();
+    return new PerFieldAnalyzerWrapper(
+        new KeywordAnalyzer(), java.util.Map.of(Fields.TITLE, text, Fields.BODY, text));
+  }
+
+  /** Returns the index folder. */
+  public Path path() {
+    return path;
+  }
+
+  /**
+   * Reads every article from a reader and upserts it, committing at the end (and, in lenient
+   * mode, every {@link IndexConfig#commitEveryArticles()} articles or {@link
+   * IndexConfig#commitEvery()}). In strict mode the run is one transaction: the first bad record
+   * rolls everything back and the index is as it was.
+   *
+   * @param reader the articles
+   * @param log where the reader reports bad records; its mode decides strict or lenient
+   * @return what was added, replaced and skipped
+   * @throws IOException when reading fails in strict mode, or writing fails; the index is then
+   *     rolled back to its last commit and this {@code NewsIndex} is closed
+   */
+  public IndexStats add(ArticleReader reader, ProblemLog log) throws IOException {
+    long start = System.nanoTime();
+    boolean intervals = log.mode() == ReadMode.LENIENT;
+    Batch batch = new Batch();
+    try {
+      long lastCommit = System.nanoTime();
+      long sinceCommit = 0;
+      Optional<Article> next;
+      while ((next = reader.next()).isPresent()) {
+        if (batch.upsert(next.get(), log)) {
+          sinceCommit++;
+        }
+        if (intervals
+            && sinceCommit > 0
+            && (sinceCommit >= config.commitEveryArticles()
+                || System.nanoTime() - lastCommit >= config.commitEvery().toNanos())) {
+          batch.commit();
+          sinceCommit = 0;
+          lastCommit = System.nanoTime();
+        }
+      }
+      batch.commit();
+    } catch (IOException | RuntimeException | Error e) {
+      rollback(e);
+      throw e;
+    } finally {
+      batch.closeReader();
+    }
+    return new IndexStats(
+        batch.added,
+        batch.replaced,
+        log.skipCount(),
+        log.skips(),
+        log.warningCount(),
+        log.warnings(),
+        batch.commits,
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * Upserts a list of articles and commits: for embedding, where articles come from code.
+   *
+   * @param articles the articles
+   * @return what was added and replaced
+   * @throws IOException when writing fails; the index is rolled back to its last commit
+   */
+  public IndexStats add(Collection<Article> articles) throws IOException {
+    var it = List.copyOf(articles).iterator();
+    ArticleReader reader =
+        new ArticleReader() {
+          @Override
+          public Optional<Article> next() {
+            return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+          }
+
+          @Override
+          public void close() {}
+        };
+    return add(reader, new ProblemLog(ReadMode.STRICT));
+  }
+
+  /**
+   * Deletes articles by id and commits.
+   *
+   * @param ids the ids to delete
+   * @return how many of them were in the index
+   * @throws IOException when writing fails; the index is rolled back to its last commit
+   */
+  public long delete(Collection<String> ids) throws IOException {
+    try (DirectoryReader committed = DirectoryReader.open(directory)) {
+      long found = 0;
+      Set<String> distinct = new HashSet<>(ids);
+      for (String id : distinct) {
+        if (exists(committed, id)) {
+          found++;
+        }
+        writer.deleteDocuments(new Term(Fields.ID, id));
+      }
+      writer.commit();
+      return found;
+    } catch (IOException | RuntimeException e) {
+      rollback(e);
+      throw e;
+    }
+  }
+
+  /**
+   * Returns how many articles the last commit holds.
+   *
+   * @return the article count
+   * @throws IOException when the index cannot be read
+   */
+  public long count() throws IOException {
+    try (DirectoryReader r = DirectoryReader.open(directory)) {
+      return r.numDocs();
+    }
+  }
+
+  /** Releases the write lock. Anything not committed is discarded. */
+  @Override
+  public void close() throws IOException {
+    try {
+      if (writer.isOpen()) {
+        writer.rollback(); // commitOnClose is off: uncommitted work is never half-kept
+      }
+    } finally {
+      directory.close();
+    }
+  }
+
+  private void rollback(Throwable cause) {
+    try {
+      if (writer.isOpen()) {
+        writer.rollback();
+      }
+    } catch (IOException | RuntimeException suppressed) {
+      cause.addSuppressed(suppressed);
+    }
+  }
+
+  private static boolean exists(DirectoryReader reader, String id) throws IOException {
+    BytesRef term = new BytesRef(id);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Terms terms = leaf.reader().terms(Fields.ID);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      if (te.seekExact(term)) {
+        var postings = te.postings(null, org.apache.lucene.index.PostingsEnum.NONE);
+        var live = leaf.reader().getLiveDocs();
+        for (int d = postings.nextDoc();
+            d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+            d = postings.nextDoc()) {
+          if (live == null || live.get(d)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * One run's state: which ids were written since the last commit (to count replacements without
+   * a reader refresh per article), and a reader on the last commit for the ids before.
+   */
+  private final class Batch {
+    long added;
+    long replaced;
+    int commits;
+    private final Set<String> sinceCommit = new HashSet<>();
+    private DirectoryReader committed;
+
+    /** Writes one article; returns false when it was skipped. */
+    boolean upsert(Article a, ProblemLog log) throws IOException {
+      if (a.id().length() > Fields.MAX_ID_CHARS) {
+        log.skip(
+            new org.dateline.Problem(
+                a.id().substring(0, 40) + "…",
+                0,
+                "id longer than " + Fields.MAX_ID_CHARS + " characters"));
+        return false;
+      }
+      warnOnRepairs(a, log);
+      Document doc = ArticleDocuments.toDocument(a);
+      boolean seen = !sinceCommit.add(a.id()) || exists(committedReader(), a.id());
+      try {
+        writer.updateDocument(new Term(Fields.ID, a.id()), doc);
+      } catch (IOException e) {
+        throw unavailable(path, e);
+      }
+      if (seen) {
+        replaced++;
+      } else {
+        added++;
+      }
+      return true;
+    }
+
+    void commit() throws IOException {
+      try {
+        writer.commit();
+      } catch (IOException e) {
+        throw unavailable(path, e);
+      }
+      commits++;
+      sinceCommit.clear();
+      if (committed != null) {
+        DirectoryReader newer = DirectoryReader.openIfChanged(committed);
+        if (newer != null) {
+          committed.close();
+          committed = newer;
+        }
+      }
+    }
+
+    private DirectoryReader committedReader() throws IOException {
+      if (committed == null) {
+        committed = DirectoryReader.open(directory);
+      }
+      return committed;
+    }
+
+    void closeReader() throws IOException {
+      if (committed != null) {
+        committed.close();
+      }
+    }
+  }
+
+  private static void warnOnRepairs(Article a, ProblemLog log) {
+    if (hasLongToken(a.body()) || hasLongToken(a.title())) {
+      log.warn(
+          new org.dateline.Problem(
+              a.id(),
+              0,
+              "a token longer than " + Fields.MAX_TOKEN_CHARS + " characters was left out"));
+    }
+    if (a.source().length() > Fields.MAX_KEYWORD_CHARS) {
+      log.warn(
+          new org.dateline.Problem(
+              a.id(), 0, "source cut to " + Fields.MAX_KEYWORD_CHARS + " characters"));
+    }
+  }
+
+  /** Whether a text has a run of non-space characters the analyzer will drop as one token. */
+  static boolean hasLongToken(String text) {
+    int run = 0;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        run = 0;
+      } else if (++run > Fields.MAX_TOKEN_CHARS) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Turns Lucene's and the file system's errors into one the user can act on. */
+  static IndexUnavailableException unavailable(Path path, IOException e) {
+    if (e instanceof IndexUnavailableException u) {
+      return u;
+    }
+    String where = path == null ? "the index" : "index " + path;
+    if (e instanceof LockObtainFailedException) {
+      return new IndexUnavailableException(
+          path,
+          IndexUnavailableException.Reason.LOCKED,
+          where + " is being written by another process; wait for it to finish, or stop it",
+          e);
+    }
+    if (e instanceof CorruptIndexException
+        || e instanceof IndexFormatTooOldException
+        || e instanceof IndexFormatTooNewException
+        || e instanceof java.io.EOFException) {
+      return new IndexUnavailableException(
+          path,
+          IndexUnavailableException.Reason.CORRUPT,
+          where + " is damaged (" + e.getMessage() + "); delete the folder and index again",
+          e);
+    }
+    if (e instanceof AccessDeniedException || e instanceof FileSystemException) {
+      return new IndexUnavailableException(
+          path,
+          IndexUnavailableException.Reason.NOT_WRITABLE,
+          where + " cannot be written (" + e.getMessage() + "); check the folder's permissions and free space",
+          e);
+    }
+    return new IndexUnavailableException(
+        path,
+        IndexUnavailableException.Reason.NOT_WRITABLE,
+        where + " could not be written: " + e.getMessage(),
+        e);
+  }
+
+  private static void closeQuietly(Directory dir) {
+    if (dir != null) {
+      try {
+        dir.close();
+      } catch (IOException ignored) {
+        // already failing; the first error is the one to report
+      }
+    }
+  }
+}
