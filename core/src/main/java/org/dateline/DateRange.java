@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Optional;
@@ -91,7 +90,7 @@ public record DateRange(LocalDate from, LocalDate to) {
       }
       LocalDate day = LocalDate.parse(s);
       return Optional.of(new DateRange(day, day));
-    } catch (DateTimeParseException | java.time.DateTimeException | NumberFormatException e) {
+    } catch (java.time.DateTimeException | NumberFormatException e) {
       return Optional.empty();
     }
   }

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
@@ -137,8 +136,6 @@ public final class Dates {
   private static Optional<TemporalAccessor> tryParse(String s, DateTimeFormatter f) {
     try {
       return Optional.of(f.parse(s));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
     } catch (DateTimeException e) {
       return Optional.empty();
     }
