@@ -69,9 +69,26 @@ final class ArticleDocuments {
       return;
     }
     String v = keyword(value);
-    doc.add(new StringField(field, v.toLowerCase(Locale.ROOT), Field.Store.NO));
+    doc.add(new StringField(field, keywordTerm(v), Field.Store.NO));
     doc.add(new SortedSetDocValuesField(field, new BytesRef(v)));
     doc.add(new StoredField(field, v));
+  }
+
+  /**
+   * The indexed term of a keyword value (source, extra fields): trimmed, lower case in {@code
+   * Locale.ROOT}, accents folded, so that {@code source:rte} finds "RTÉ News". Queries and filters
+   * on keyword fields must build their terms with this method too.
+   *
+   * @param value the value as written
+   * @return the term
+   */
+  static String keywordTerm(String value) {
+    String lower = keyword(value).toLowerCase(Locale.ROOT);
+    char[] out = new char[lower.length() * 4];
+    int n =
+        org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter.foldToASCII(
+            lower.toCharArray(), 0, out, 0, lower.length());
+    return new String(out, 0, n);
   }
 
   /** Trims a keyword value and cuts it to {@link Fields#MAX_KEYWORD_CHARS}. */

@@ -229,4 +229,16 @@ class NewsIndexTest {
       public void close() {}
     };
   }
+
+  @Test
+  void keywordTermsIgnoreCaseAndAccents() throws IOException {
+    Article rte =
+        new Article("rte", "T", false, "b", null, "RTÉ News", null, Map.of("places", List.of("Zürich")));
+    try (NewsIndex index = NewsIndex.open(dir)) {
+      index.add(List.of(rte));
+    }
+    assertEquals(1, termCount(Fields.SOURCE, "rte news"));
+    assertEquals(1, termCount("places", "zurich"));
+    assertEquals("RTÉ News", stored("rte").orElseThrow().source(), "shown as written");
+  }
 }
