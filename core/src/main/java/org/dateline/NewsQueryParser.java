@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -84,9 +85,9 @@ final class NewsQueryParser extends MultiFieldQueryParser {
   }
 
   /**
-   * The analyzer queries are parsed with: the text analysis for title and body, and for keyword
-   * fields the whole value lower-cased with accents folded (for wildcards and fuzzy terms; plain
-   * terms use {@link ArticleDocuments#keywordTerm}).
+   * The analyzer queries are parsed with: the text analysis for title and body, ids as written,
+   * and for keyword fields the whole value lower-cased with accents folded (for wildcards and fuzzy
+   * terms; plain terms use {@link ArticleDocuments#keywordTerm}).
    */
   static Analyzer analyzer() {
     Analyzer keyword =
@@ -104,7 +105,9 @@ final class NewsQueryParser extends MultiFieldQueryParser {
           }
         };
     Analyzer text = new NewsAnalyzer();
-    return new PerFieldAnalyzerWrapper(keyword, Map.of(Fields.TITLE, text, Fields.BODY, text));
+    // ids are matched exactly as written, wildcards included
+    return new PerFieldAnalyzerWrapper(
+        keyword, Map.of(Fields.TITLE, text, Fields.BODY, text, Fields.ID, new KeywordAnalyzer()));
   }
 
   /**

@@ -133,6 +133,7 @@ class QueryErrorsTest {
     assertInvalid("title:", 5, "no value");
     assertInvalid("and/or", 3, "unmatched /");
     assertInvalid("warrant\\", 7, "backslash");
+    assertInvalid("search /[a/", 7, "\"/[a/\" at position 7 is not a valid regular expression");
   }
 
   private static void assertDoesNotFail(String query) {

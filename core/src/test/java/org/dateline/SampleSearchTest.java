@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  *       002 ("search warrant"), 003 ("search warrants"), 004 ("search warrant").
  *   <li>{@code search warrant} (both words anywhere): all five.
  *   <li>{@code "warrant search"}: none. The nearest is 004's "warrants to search", where "to" sits
- *       between the words.
+ *       between the words, so {@code "warrant search"~1} finds 004.
  * </ul>
  */
 class SampleSearchTest {
@@ -48,8 +48,11 @@ class SampleSearchTest {
   @BeforeAll
   static void index() throws IOException {
     articles = SearchTestSupport.sampleArticles();
+    // indexed in reverse id order, so that index order cannot pass for the id tie-break
+    List<Article> reversed = new ArrayList<>(articles);
+    java.util.Collections.reverse(reversed);
     try (NewsIndex index = NewsIndex.open(dir)) {
-      index.add(articles);
+      index.add(reversed);
     }
     searcher = NewsSearcher.open(dir);
   }
@@ -126,6 +129,9 @@ class SampleSearchTest {
     SearchResult reversed = search("\"warrant search\"");
     assertEquals(0, reversed.total(), "no text has \"warrant search\"");
     assertEquals(Set.of(), SearchTestSupport.scanPhrase(articles, "warrant search"));
+
+    // one word between them is allowed: 004's "warrants to search"
+    assertEquals(Set.of("004"), seeds(search("\"warrant search\"~1")));
   }
 
   @Test
