@@ -12,9 +12,12 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.RegexpQuery;
+import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
@@ -72,13 +75,26 @@ final class TermExpansions {
             at,
             String.format(
                 Locale.ROOT,
-                "\"%s\"%s matches more than %,d words in the index; make it more specific (more"
-                    + " letters before the wildcard, a longer fuzzy word)",
+                "\"%s\"%s matches more than %,d words in the index; %s",
                 written,
                 at >= 0 ? " at position " + at : "",
-                limit));
+                limit,
+                advice(m)));
       }
     }
+  }
+
+  private static String advice(MultiTermQuery m) {
+    if (m instanceof FuzzyQuery) {
+      return "use a longer word, or allow one edit (~1)";
+    }
+    if (m instanceof TermRangeQuery) {
+      return "narrow the range";
+    }
+    if (m instanceof RegexpQuery) {
+      return "make the expression more specific";
+    }
+    return "put more letters before the wildcard";
   }
 
   private static boolean exceeds(IndexReader reader, MultiTermQuery m, int limit)

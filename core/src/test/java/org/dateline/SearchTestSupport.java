@@ -7,17 +7,21 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.dateline.ingest.ArticleReader;
+import org.dateline.ingest.ArticleReaders;
+import org.dateline.ingest.Format;
+import org.dateline.ingest.ProblemLog;
+import org.dateline.ingest.ReadMode;
 
 /** Test helpers for search: the corpora, and a plain scan of analyzed text to compare hits with. */
 final class SearchTestSupport {
@@ -38,44 +42,19 @@ final class SearchTestSupport {
     return p;
   }
 
-  /**
-   * The sample articles. TEMPORARY: built from the seed files and metadata.csv until the text
-   * reader lands on main; then read with ArticleReaders.
-   */
+  /** The sample articles, read with the corpus readers as {@code dateline index} reads them. */
   static List<Article> sampleArticles() {
-    try {
-      Path dir = corpusDir();
-      List<String> meta = Files.readAllLines(dir.resolve("metadata.csv"));
-      List<Article> out = new ArrayList<>();
-      for (String line : meta.subList(1, meta.size())) {
-        String[] f = line.split(",", -1);
-        String text = Files.readString(dir.resolve(f[0])).strip();
-        if (text.startsWith("date ")) {
-          text = text.substring("date 2017-01-24".length()).strip();
-        }
-        String title = f[1];
-        String body = text;
-        boolean derived = title.isEmpty();
-        if (derived) {
-          title = text.substring(0, text.indexOf('.') + 1);
-        } else {
-          body = text.substring(text.indexOf(title) + title.length()).strip();
-        }
-        out.add(
-            new Article(
-                f[0].replace(".txt", ""),
-                title,
-                derived,
-                body,
-                Instant.parse(f[2] + "T00:00:00Z"),
-                f[3],
-                null,
-                Map.of()));
+    List<Article> out = new ArrayList<>();
+    ProblemLog log = new ProblemLog(ReadMode.STRICT);
+    try (ArticleReader reader = ArticleReaders.open(List.of(corpusDir()), Format.AUTO, log)) {
+      Optional<Article> next;
+      while ((next = reader.next()).isPresent()) {
+        out.add(next.get());
       }
-      return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return out;
   }
 
   /**
