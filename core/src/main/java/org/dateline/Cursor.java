@@ -17,9 +17,9 @@ import org.apache.lucene.util.BytesRef;
  * The opaque cursor of a search: the sort values of the last hit of a page, so that the next page
  * starts right after it ({@code searchAfter}) at a cost that does not grow with the page number.
  *
- * <p>Layout, URL-safe base64 without padding: a version byte, the sort order, an 8-byte
- * fingerprint of the search (query text, filters, order) so that a cursor cannot be used with
- * another search, then the last hit's primary sort value (score bits or date millis) and its id.
+ * <p>Layout, URL-safe base64 without padding: a version byte, the sort order, an 8-byte fingerprint
+ * of the search (query text, filters, order) so that a cursor cannot be used with another search,
+ * then the last hit's primary sort value (score bits or date millis) and its id.
  */
 final class Cursor {
   private Cursor() {}
@@ -84,7 +84,9 @@ final class Cursor {
       byte[] id = new byte[length];
       buf.get(id);
       Object primary =
-          request.sort() == SortOrder.RELEVANCE ? (Object) Float.intBitsToFloat((int) value) : value;
+          request.sort() == SortOrder.RELEVANCE
+              ? (Object) Float.intBitsToFloat((int) value)
+              : value;
       // Sort values end with the unique id, so no other hit ties with the cursor's; the highest
       // doc number makes a tie (the same article, re-read) count as already returned.
       return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {primary, new BytesRef(id)});
@@ -95,7 +97,9 @@ final class Cursor {
 
   private static IllegalArgumentException invalid(String cursor) {
     return new IllegalArgumentException(
-        "cursor is not valid (got: \"" + abbreviate(cursor) + "\"); pass the nextCursor of a result unchanged");
+        "cursor is not valid (got: \""
+            + abbreviate(cursor)
+            + "\"); pass the nextCursor of a result unchanged");
   }
 
   private static String abbreviate(String s) {
@@ -120,7 +124,8 @@ final class Cursor {
     sb.append(fields);
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256")
+              .digest(sb.toString().getBytes(StandardCharsets.UTF_8));
       return ByteBuffer.wrap(digest).getLong();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);

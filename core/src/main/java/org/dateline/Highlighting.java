@@ -25,8 +25,8 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  *
  * <p>The title is highlighted whole. Body passages follow sentence boundaries and aim at the
  * requested length; a passage still much longer (one long sentence) is cut at word boundaries
- * around its densest stretch of matches, the cut marked with "…". Passages come best first. When only the title
- * matched, the body's first sentence stands in.
+ * around its densest stretch of matches, the cut marked with "…". Passages come best first. When
+ * only the title matched, the body's first sentence stands in.
  */
 final class Highlighting {
   private Highlighting() {}
@@ -57,7 +57,12 @@ final class Highlighting {
    * @return one entry per hit, in order; entries for fields with no text are null
    */
   static Highlights[] highlight(
-      IndexSearcher searcher, Analyzer analyzer, Query query, int[] docIds, int snippets, int length)
+      IndexSearcher searcher,
+      Analyzer analyzer,
+      Query query,
+      int[] docIds,
+      int snippets,
+      int length)
       throws IOException {
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
@@ -71,7 +76,8 @@ final class Highlighting {
                     .reversed()
                     .thenComparingInt(Passage::getStartOffset));
     NewsHighlighter h = new NewsHighlighter(builder, length);
-    String[] fields = snippets > 0 ? new String[] {Fields.TITLE, Fields.BODY} : new String[] {Fields.TITLE};
+    String[] fields =
+        snippets > 0 ? new String[] {Fields.TITLE, Fields.BODY} : new String[] {Fields.TITLE};
     int[] maxPassages = snippets > 0 ? new int[] {1, snippets} : new int[] {1};
     Map<String, Object[]> out = h.highlight(fields, query, docIds, maxPassages);
     Object[] titles = out.get(Fields.TITLE);
@@ -214,7 +220,8 @@ final class Highlighting {
 
   /**
    * Builds a body snippet from a passage: cut to about {@code goal} characters around its densest
-   * stretch of matches when much longer, at word boundaries, with "…" where cut; whitespace runs collapsed.
+   * stretch of matches when much longer, at word boundaries, with "…" where cut; whitespace runs
+   * collapsed.
    *
    * @param content the field's text
    * @param start the passage's start offset

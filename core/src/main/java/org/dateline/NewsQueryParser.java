@@ -46,9 +46,9 @@ import org.apache.lucene.search.TermQuery;
  *       fields ({@code topics:}) match whole values, ignoring case and accents; {@code id:} matches
  *       an id exactly; {@code date:} takes dates (a year, month, ISO week, day or any form {@link
  *       Dates} reads) and ranges of them, inclusive, with {@code *} for an open end.
- *   <li>A field the index does not have is an error listing the fields it has, rather than a
- *       silent zero hits: {@code Note: warrant} most likely meant the word, and the message says
- *       how to write that.
+ *   <li>A field the index does not have is an error listing the fields it has, rather than a silent
+ *       zero hits: {@code Note: warrant} most likely meant the word, and the message says how to
+ *       write that.
  *   <li>A query of only negative clauses ({@code -sport}) means "everything but", not nothing.
  * </ul>
  *
@@ -85,8 +85,8 @@ final class NewsQueryParser extends MultiFieldQueryParser {
   }
 
   /**
-   * The analyzer queries are parsed with: the text analysis for title and body, ids as written,
-   * and for keyword fields the whole value lower-cased with accents folded (for wildcards and fuzzy
+   * The analyzer queries are parsed with: the text analysis for title and body, ids as written, and
+   * for keyword fields the whole value lower-cased with accents folded (for wildcards and fuzzy
    * terms; plain terms use {@link ArticleDocuments#keywordTerm}).
    */
   static Analyzer analyzer() {
@@ -180,7 +180,9 @@ final class NewsQueryParser extends MultiFieldQueryParser {
         "title, body, source, date, id" + (known.isEmpty() ? "" : ", " + String.join(", ", known));
     if (Fields.RESERVED.contains(f) || f.equals("*")) {
       throw new InvalidQueryException(
-          text, at, "field \"" + field + "\" at position " + at + " cannot be searched; fields: " + list);
+          text,
+          at,
+          "field \"" + field + "\" at position " + at + " cannot be searched; fields: " + list);
     }
     throw new InvalidQueryException(
         text,
@@ -232,7 +234,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     if (kind == Kind.DATE) {
       return dateRange(part1, part2, startInclusive, endInclusive);
     }
-    current = new Origin(rangePosition(), "[" + part1 + " TO " + part2 + "]");
+    current = new Origin(rangePosition(), writtenRange());
     if (kind == Kind.KEYWORD) {
       return super.getRangeQuery(
           lower(field),
@@ -246,6 +248,9 @@ final class NewsQueryParser extends MultiFieldQueryParser {
 
   @Override
   protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    if ("*".equals(field) && "*".equals(termStr)) {
+      return MatchAllDocsQuery.INSTANCE; // *:* among other clauses
+    }
     Kind kind = kind(field);
     int at = termPosition(termStr);
     if (termStr.equals("*")) {
@@ -313,7 +318,13 @@ final class NewsQueryParser extends MultiFieldQueryParser {
       throw new InvalidQueryException(
           text,
           at,
-          "\"" + written + "\" at position " + at + " is not a valid regular expression (" + e.getMessage() + ")");
+          "\""
+              + written
+              + "\" at position "
+              + at
+              + " is not a valid regular expression ("
+              + e.getMessage()
+              + ")");
     } catch (RuntimeException e) {
       throw tooComplex(at, written, e);
     }
@@ -385,7 +396,8 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     return LongField.newRangeQuery(Fields.DATE, days.fromMillis(), days.toMillis());
   }
 
-  private Query dateRange(String lower, String upper, boolean lowerInclusive, boolean upperInclusive) {
+  private Query dateRange(
+      String lower, String upper, boolean lowerInclusive, boolean upperInclusive) {
     int start = rangePosition();
     int end = token == null ? text.length() : token.beginColumn;
     LocalDate from = null;
@@ -452,6 +464,20 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     return tokenPosition();
   }
 
+  /** The range the parser just read, as written, from its opening to its closing bracket. */
+  private String writtenRange() {
+    int from = rangePosition();
+    if (from < 0) {
+      return "range";
+    }
+    for (int i = from + 1; i < text.length(); i++) {
+      if (text.charAt(i) == ']' || text.charAt(i) == '}') {
+        return text.substring(from, i + 1);
+      }
+    }
+    return text.substring(from);
+  }
+
   private int fieldPosition(String field) {
     int end = token == null ? text.length() : Math.min(text.length(), token.endColumn + 1);
     int at = lastIndexOf(field + ":", end);
@@ -494,12 +520,20 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     return new InvalidQueryException(
         text,
         at,
-        "\"" + termText + "\" at position " + at + " is too complex to run (" + e.getMessage() + ")");
+        "\""
+            + termText
+            + "\" at position "
+            + at
+            + " is too complex to run ("
+            + e.getMessage()
+            + ")");
   }
 
   /** Turns the parser's error into one that says what is wrong and where. */
   private InvalidQueryException explain(Throwable cause) {
-    if (cause instanceof ParseException pe && pe.currentToken != null && pe.currentToken.next != null) {
+    if (cause instanceof ParseException pe
+        && pe.currentToken != null
+        && pe.currentToken.next != null) {
       Token last = pe.currentToken;
       Token next = last.next;
       if (next.kind == EOF) {
@@ -555,7 +589,8 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     }
     if (cause instanceof TokenMgrError) {
       Matcher m = LEXICAL_COLUMN.matcher(String.valueOf(cause.getMessage()));
-      int at = m.find() ? Math.min(text.length(), Math.max(0, Integer.parseInt(m.group(1)) - 1)) : -1;
+      int at =
+          m.find() ? Math.min(text.length(), Math.max(0, Integer.parseInt(m.group(1)) - 1)) : -1;
       return new InvalidQueryException(
           text, at, "the query cannot be read at position " + at + "; check quotes and brackets");
     }

@@ -19,10 +19,13 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -61,14 +64,14 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * <h2>Query syntax</h2>
  *
  * Lucene's classic syntax. Words must all match (title or body; a title match weighs more) unless
- * {@code OR} is written; {@code AND}, {@code OR}, {@code NOT}, {@code +}, {@code -} and
- * parentheses combine them. {@code "exact phrase"}, {@code "sloppy phrase"~3}, trailing wildcards
- * {@code warr*}, fuzzy words {@code warrent~}. Fields: {@code title:}, {@code body:}, {@code
- * source:}, {@code id:}, the index's extra keyword fields ({@code topics:crude}), and {@code date:}
- * with a year ({@code date:2017}), month ({@code date:2017-01}), ISO week ({@code date:2017-W04}),
- * day, or an inclusive range with {@code *} for an open end ({@code date:[2017-01-01 TO *]}). An
- * empty query or {@code *} matches every article. Hits are ranked by BM25; equal scores are ordered
- * by id, so a search returns the same order every time.
+ * {@code OR} is written; {@code AND}, {@code OR}, {@code NOT}, {@code +}, {@code -} and parentheses
+ * combine them. {@code "exact phrase"}, {@code "sloppy phrase"~3}, trailing wildcards {@code
+ * warr*}, fuzzy words {@code warrent~}. Fields: {@code title:}, {@code body:}, {@code source:},
+ * {@code id:}, the index's extra keyword fields ({@code topics:crude}), and {@code date:} with a
+ * year ({@code date:2017}), month ({@code date:2017-01}), ISO week ({@code date:2017-W04}), day, or
+ * an inclusive range with {@code *} for an open end ({@code date:[2017-01-01 TO *]}). An empty
+ * query or {@code *} matches every article. Hits are ranked by BM25; equal scores are ordered by
+ * id, so a search returns the same order every time.
  *
  * <p>A malformed query is an {@link InvalidQueryException} carrying the position of the problem; a
  * wildcard or fuzzy word matching more than {@value #DEFAULT_MAX_EXPANSIONS} words of the index is
@@ -76,9 +79,9 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  *
  * <h2>Threads and freshness</h2>
  *
- * One searcher is meant to be shared: every method is thread-safe. It sees the index as of the
- * last commit when it was opened or last {@link #refresh() refreshed}; refreshing is cheap and
- * reuses unchanged segments. Close it when done.
+ * One searcher is meant to be shared: every method is thread-safe. It sees the index as of the last
+ * commit when it was opened or last {@link #refresh() refreshed}; refreshing is cheap and reuses
+ * unchanged segments. Close it when done.
  */
 public final class NewsSearcher implements AutoCloseable {
   /** Most distinct index words one wildcard, fuzzy, regexp or range term may match. */
@@ -93,7 +96,11 @@ public final class NewsSearcher implements AutoCloseable {
   private final int maxExpansions;
 
   private NewsSearcher(
-      Path path, Directory directory, boolean ownsDirectory, SearcherManager manager, int maxExpansions) {
+      Path path,
+      Directory directory,
+      boolean ownsDirectory,
+      SearcherManager manager,
+      int maxExpansions) {
     this.path = path;
     this.directory = directory;
     this.ownsDirectory = ownsDirectory;
@@ -144,7 +151,11 @@ public final class NewsSearcher implements AutoCloseable {
    * @throws IOException when the index cannot be read
    */
   public void refresh() throws IOException {
-    manager.maybeRefreshBlocking();
+    try {
+      manager.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw readFailure(e);
+    }
   }
 
   /**
@@ -160,6 +171,15 @@ public final class NewsSearcher implements AutoCloseable {
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     FieldDoc after = request.cursor() == null ? null : Cursor.decode(request);
+    try {
+      return search(request, after, start);
+    } catch (IOException e) {
+      throw readFailure(e);
+    }
+  }
+
+  private SearchResult search(SearchRequest request, FieldDoc after, long start)
+      throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
       IndexReader reader = searcher.getIndexReader();
@@ -177,7 +197,8 @@ public final class NewsSearcher implements AutoCloseable {
         top =
             searcher.search(
                 hitsQuery,
-                new TopFieldCollectorManager(sort(request.sort()), window + 1, after, Integer.MAX_VALUE));
+                new TopFieldCollectorManager(
+                    sort(request.sort()), window + 1, after, Integer.MAX_VALUE));
       } catch (IndexSearcher.TooManyClauses e) {
         throw NewsQueryParser.tooManyClauses(request.query());
       } catch (TooComplexToDeterminizeException e) {
@@ -232,6 +253,8 @@ public final class NewsSearcher implements AutoCloseable {
       }
       return Optional.of(
           ArticleDocuments.fromStored(searcher.storedFields().document(top.scoreDocs[0].doc)));
+    } catch (IOException e) {
+      throw readFailure(e);
     } finally {
       manager.release(searcher);
     }
@@ -274,7 +297,10 @@ public final class NewsSearcher implements AutoCloseable {
           }
           for (int ord = used.nextSetBit(0);
               ord != DocIdSetIterator.NO_MORE_DOCS;
-              ord = ord + 1 < used.length() ? used.nextSetBit(ord + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+              ord =
+                  ord + 1 < used.length()
+                      ? used.nextSetBit(ord + 1)
+                      : DocIdSetIterator.NO_MORE_DOCS) {
             sources.add(BytesRef.deepCopyOf(src.lookupOrd(ord)));
           }
         }
@@ -293,6 +319,8 @@ public final class NewsSearcher implements AutoCloseable {
           reader.numDocs() - dated,
           List.copyOf(new TreeSet<>(extraFields(reader))),
           size);
+    } catch (IOException e) {
+      throw readFailure(e);
     } finally {
       manager.release(searcher);
     }
@@ -313,8 +341,8 @@ public final class NewsSearcher implements AutoCloseable {
   // ---- query assembly ----
 
   /**
-   * The request's filters by facet filter key ({@code source}, {@code date}, extra field names),
-   * as {@link FacetEngine} expects them.
+   * The request's filters by facet filter key ({@code source}, {@code date}, extra field names), as
+   * {@link FacetEngine} expects them.
    */
   static Map<String, Query> filters(SearchRequest r) {
     Map<String, Query> filters = new LinkedHashMap<>();
@@ -444,25 +472,56 @@ public final class NewsSearcher implements AutoCloseable {
         null);
   }
 
+  /** Opening failed: say why in the index's terms. */
   private static IndexUnavailableException unavailable(Path path, IOException e) {
-    if (e instanceof IndexUnavailableException u) {
+    IOException mapped = readFailure(path, e);
+    if (mapped instanceof IndexUnavailableException u) {
       return u;
-    }
-    if (e instanceof NoSuchFileException || e instanceof java.io.FileNotFoundException) {
-      return new IndexUnavailableException(
-          path,
-          IndexUnavailableException.Reason.CORRUPT,
-          "index " + path + " is damaged (a file is missing: " + e.getMessage() + "); delete the folder and index again",
-          e);
     }
     if (e instanceof AccessDeniedException) {
       return new IndexUnavailableException(
           path,
           IndexUnavailableException.Reason.NOT_WRITABLE,
-          "index " + path + " cannot be read (" + e.getMessage() + "); check the folder's permissions",
+          "index "
+              + path
+              + " cannot be read ("
+              + e.getMessage()
+              + "); check the folder's permissions",
           e);
     }
     return NewsIndex.unavailable(path, e);
+  }
+
+  private IOException readFailure(IOException e) {
+    return readFailure(path, e);
+  }
+
+  /**
+   * A damaged index (Lucene's corruption and format errors, a missing file) becomes an {@link
+   * IndexUnavailableException} with reason CORRUPT, so that no Lucene exception type reaches the
+   * caller; other I/O errors pass unchanged.
+   */
+  private static IOException readFailure(Path path, IOException e) {
+    if (e instanceof IndexUnavailableException) {
+      return e;
+    }
+    if (e instanceof NoSuchFileException || e instanceof java.io.FileNotFoundException) {
+      return new IndexUnavailableException(
+          path,
+          IndexUnavailableException.Reason.CORRUPT,
+          (path == null ? "the index" : "index " + path)
+              + " is damaged (a file is missing: "
+              + e.getMessage()
+              + "); delete the folder and index again",
+          e);
+    }
+    if (e instanceof CorruptIndexException
+        || e instanceof IndexFormatTooOldException
+        || e instanceof IndexFormatTooNewException
+        || e instanceof java.io.EOFException) {
+      return NewsIndex.unavailable(path, e);
+    }
+    return e;
   }
 
   private static void closeQuietly(Directory dir, Exception cause) {

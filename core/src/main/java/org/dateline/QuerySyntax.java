@@ -4,14 +4,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Checks a query's brackets, quotes and slashes before the parser sees it, so that an unmatched
- * one is reported where it is (the parser would only notice at the end of the query) and deep
- * nesting is refused before it can exhaust the parser's stack.
+ * Checks a query's brackets, quotes and slashes before the parser sees it, so that an unmatched one
+ * is reported where it is (the parser would only notice at the end of the query) and deep nesting
+ * is refused before it can exhaust the parser's stack.
  *
- * <p>Follows the classic parser's lexer: a backslash escapes the next character; inside {@code
- * "…"} only {@code \} and {@code "} count; {@code [} or {@code {} opens a range that the next
- * {@code ]} or {@code }} closes; an unescaped {@code /} starts a regular expression that the next
- * unescaped {@code /} ends.
+ * <p>Follows the classic parser's lexer: a backslash escapes the next character; inside quotes
+ * only a backslash and a quote count; {@code [} or <code>&#123;</code> opens a range that the next
+ * {@code ]} or <code>&#125;</code> closes; an unescaped {@code /} starts a regular expression that
+ * the next unescaped {@code /} ends.
  */
 final class QuerySyntax {
   private QuerySyntax() {}
@@ -34,11 +34,14 @@ final class QuerySyntax {
         case '\\' -> {
           if (i + 1 >= n) {
             throw new InvalidQueryException(
-                q, i, "a backslash at the end of the query escapes nothing; remove it or write \\\\");
+                q,
+                i,
+                "a backslash at the end of the query escapes nothing; remove it or write \\\\");
           }
           i++;
         }
-        case '"' -> i = closing(q, i, '"', "unclosed quote at position " + i + "; add the closing \"");
+        case '"' ->
+            i = closing(q, i, '"', "unclosed quote at position " + i + "; add the closing \"");
         case '/' ->
             i =
                 closing(
@@ -63,9 +66,7 @@ final class QuerySyntax {
           open.push(i);
           if (open.size() > MAX_DEPTH) {
             throw new InvalidQueryException(
-                q,
-                i,
-                "parentheses nested deeper than " + MAX_DEPTH + " levels at position " + i);
+                q, i, "parentheses nested deeper than " + MAX_DEPTH + " levels at position " + i);
           }
         }
         case ')' -> {
@@ -100,7 +101,7 @@ final class QuerySyntax {
     throw new InvalidQueryException(q, start, message);
   }
 
-  /** Returns the index of the {@code ]} or {@code }} that ends a range opened at start. */
+  /** Returns the index of the closing bracket of a range opened at start. */
   private static int rangeEnd(String q, int start) {
     for (int i = start + 1; i < q.length(); i++) {
       char c = q.charAt(i);

@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
  * @param cursor the {@link SearchResult#nextCursor()} of the previous page of the same search, or
  *     null for the first page
  * @param snippets how many body snippets per hit, 0 to {@value #MAX_SNIPPETS}
- * @param snippetLength the length a snippet aims at, in characters, {@value #MIN_SNIPPET_LENGTH}
- *     to {@value #MAX_SNIPPET_LENGTH}
+ * @param snippetLength the length a snippet aims at, in characters, {@value #MIN_SNIPPET_LENGTH} to
+ *     {@value #MAX_SNIPPET_LENGTH}
  * @param facets which facet counts to return alongside the hits
  */
 public record SearchRequest(
@@ -104,7 +104,8 @@ public record SearchRequest(
       Set<String> values = Set.copyOf(e.getValue());
       Check.argument(!values.isEmpty(), "field filter %s must have at least one value", name);
       for (String v : values) {
-        Check.argument(!v.isBlank(), "field filter %s values must not be blank (got: \"%s\")", name, v);
+        Check.argument(
+            !v.isBlank(), "field filter %s values must not be blank (got: \"%s\")", name, v);
       }
       copy.put(name, values);
     }
@@ -112,7 +113,10 @@ public record SearchRequest(
     Objects.requireNonNull(sort, "sort");
     Check.argument(offset >= 0, "offset must be >= 0 (got: %d)", offset);
     Check.argument(
-        limit >= 1 && limit <= MAX_LIMIT, "limit must be between 1 and %d (got: %d)", MAX_LIMIT, limit);
+        limit >= 1 && limit <= MAX_LIMIT,
+        "limit must be between 1 and %d (got: %d)",
+        MAX_LIMIT,
+        limit);
     Check.argument(
         (long) offset + limit <= MAX_WINDOW,
         "offset + limit must be <= %d (got: %d); page deeper with the cursor",
@@ -179,7 +183,17 @@ public record SearchRequest(
    */
   public SearchRequest withSources(Set<String> sources) {
     return new SearchRequest(
-        query, sources, dates, fields, sort, offset, limit, cursor, snippets, snippetLength, facets);
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        offset,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets);
   }
 
   /**
@@ -190,7 +204,17 @@ public record SearchRequest(
    */
   public SearchRequest withDates(DateRange dates) {
     return new SearchRequest(
-        query, sources, dates, fields, sort, offset, limit, cursor, snippets, snippetLength, facets);
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        offset,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets);
   }
 
   /**
@@ -230,7 +254,17 @@ public record SearchRequest(
    */
   public SearchRequest sortBy(SortOrder sort) {
     return new SearchRequest(
-        query, sources, dates, fields, sort, offset, limit, cursor, snippets, snippetLength, facets);
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        offset,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets);
   }
 
   /**
@@ -276,6 +310,16 @@ public record SearchRequest(
    */
   public SearchRequest facets(FacetRequest facets) {
     return new SearchRequest(
-        query, sources, dates, fields, sort, offset, limit, cursor, snippets, snippetLength, facets);
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        offset,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets);
   }
 }

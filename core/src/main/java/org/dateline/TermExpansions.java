@@ -23,8 +23,8 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Refuses wildcard, fuzzy, regexp and range terms that match too many words in the index, before
- * the search runs. Counting stops at the limit, so the check itself costs at most the limit's
- * worth of term lookups and memory per term and segment, however wide the term.
+ * the search runs. Counting stops at the limit, so the check itself costs at most the limit's worth
+ * of term lookups and memory per term and segment, however wide the term.
  */
 final class TermExpansions {
   private TermExpansions() {}

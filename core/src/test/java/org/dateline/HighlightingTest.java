@@ -17,7 +17,8 @@ class HighlightingTest {
   void shortPassageIsKeptWholeWithWhitespaceCollapsed() {
     String content = "News\n\nThe DOJ  cannot force\tMicrosoft to turn over email.";
     Snippet s =
-        Highlighting.snippet(content, 0, content.length(), List.of(span(content, "Microsoft")), 160);
+        Highlighting.snippet(
+            content, 0, content.length(), List.of(span(content, "Microsoft")), 160);
     assertEquals("News The DOJ cannot force Microsoft to turn over email.", s.text());
     assertEquals(List.of("Microsoft"), s.matchedTexts());
   }
@@ -35,7 +36,8 @@ class HighlightingTest {
     assertTrue(s.text().startsWith("… "), s.text());
     assertTrue(s.text().endsWith(" …"), s.text());
     assertTrue(s.text().length() <= 80 + 4, s.text());
-    assertEquals(List.of("Stored Communications Act"), s.matchedTexts(), "the phrase, not the lone word");
+    assertEquals(
+        List.of("Stored Communications Act"), s.matchedTexts(), "the phrase, not the lone word");
     String inner = s.text().substring(2, s.text().length() - 2);
     int at = content.indexOf(inner);
     assertTrue(at > 0 && content.charAt(at - 1) == ' ', "starts at a word: " + inner);

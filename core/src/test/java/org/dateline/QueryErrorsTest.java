@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Malformed queries give an {@link InvalidQueryException} with the position, never a Lucene error. */
+/**
+ * Malformed queries give an {@link InvalidQueryException} with the position, never a Lucene error.
+ */
 class QueryErrorsTest {
   @TempDir static Path dir;
   static NewsSearcher searcher;
@@ -79,8 +81,10 @@ class QueryErrorsTest {
 
   @Test
   void badDateIsReportedAtTheDate() {
-    assertInvalid("date:[2017-13-01 TO 2017-01-31]", 6, "\"2017-13-01\" at position 6 is not a date");
-    assertInvalid("date:[2017-01-01 TO 2017-02-30]", 20, "\"2017-02-30\" at position 20 is not a date");
+    assertInvalid(
+        "date:[2017-13-01 TO 2017-01-31]", 6, "\"2017-13-01\" at position 6 is not a date");
+    assertInvalid(
+        "date:[2017-01-01 TO 2017-02-30]", 20, "\"2017-02-30\" at position 20 is not a date");
     assertInvalid("warrant date:yesterday", 13, "\"yesterday\" at position 13 is not a date");
     assertInvalid("date:2017*", 5, "a date cannot be a wildcard");
   }
@@ -102,7 +106,9 @@ class QueryErrorsTest {
   @Test
   void unknownFieldListsTheFieldsThereAre() {
     assertInvalid(
-        "search Note: warrant", 7, "unknown field \"Note\" at position 7; fields: title, body, source, date, id");
+        "search Note: warrant",
+        7,
+        "unknown field \"Note\" at position 7; fields: title, body, source, date, id");
     assertInvalid("url:x", 0, "cannot be searched");
   }
 
@@ -118,11 +124,15 @@ class QueryErrorsTest {
           assertThrows(
               InvalidQueryException.class, () -> narrow.search(SearchRequest.of("microsoft s*")));
       assertEquals(10, wide.position());
-      assertTrue(wide.getMessage().contains("\"s*\" at position 10 matches more than 20 words"), wide.getMessage());
+      assertTrue(
+          wide.getMessage().contains("\"s*\" at position 10 matches more than 20 words"),
+          wide.getMessage());
       InvalidQueryException fuzzy =
           assertThrows(InvalidQueryException.class, () -> narrow.search(SearchRequest.of("ab~2")));
       assertEquals(0, fuzzy.position());
-      assertTrue(fuzzy.getMessage().contains("\"ab~\" at position 0 matches more than 20 words"), fuzzy.getMessage());
+      assertTrue(
+          fuzzy.getMessage().contains("\"ab~\" at position 0 matches more than 20 words"),
+          fuzzy.getMessage());
       assertEquals(5, narrow.search(SearchRequest.of("warr*")).total(), "narrow terms still run");
     }
   }
@@ -134,6 +144,18 @@ class QueryErrorsTest {
     assertInvalid("and/or", 3, "unmatched /");
     assertInvalid("warrant\\", 7, "backslash");
     assertInvalid("search /[a/", 7, "\"/[a/\" at position 7 is not a valid regular expression");
+  }
+
+  @Test
+  void queryWithTooManyTermsIsRefused() {
+    StringBuilder words = new StringBuilder();
+    for (int i = 0; i < 700; i++) {
+      words.append("w").append(i).append(' ');
+    }
+    InvalidQueryException e = invalid(words.toString());
+    assertEquals(-1, e.position(), "it concerns the whole query");
+    assertTrue(e.getMessage().contains("too many terms"), e.getMessage());
+    assertDoesNotFail("microsoft AND *:*");
   }
 
   private static void assertDoesNotFail(String query) {

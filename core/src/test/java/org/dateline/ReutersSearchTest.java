@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,10 +43,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ReutersSearchTest {
   @TempDir static Path dir;
   static Map<String, Article> articles;
+
   /** Analyzed title and body tokens by id, as {@link SearchTestSupport#analyze} gives them. */
   static Map<String, List<List<String>>> tokens;
+
   /** Each article's distinct tokens, so that the scan skips articles lacking a phrase's words. */
   static Map<String, Set<String>> vocabulary;
+
   static NewsSearcher searcher;
 
   @BeforeAll
@@ -81,7 +85,8 @@ class ReutersSearchTest {
         articles.size(),
         (indexed - start) / 1_000_000,
         (System.nanoTime() - indexed) / 1_000_000);
-    assertTrue(articles.size() > 19_000, "Reuters-21578 has some 21,500 stories: " + articles.size());
+    assertTrue(
+        articles.size() > 19_000, "Reuters-21578 has some 21,500 stories: " + articles.size());
   }
 
   @AfterAll
@@ -175,13 +180,18 @@ class ReutersSearchTest {
       String query = "\"" + phrase.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
       // the scan uses the phrase's own analysis, which is what the query runs
       Set<String> expected = scan(SearchTestSupport.analyze(phrase));
-      SearchRequest request = SearchRequest.of(query).page(0, SearchRequest.MAX_LIMIT).snippets(0, 20);
+      SearchRequest request =
+          SearchRequest.of(query).page(0, SearchRequest.MAX_LIMIT).snippets(0, 20);
       List<String> found = allHits(request);
-      String context = "seed " + seed + " (-Ddateline.seed=" + seed + "), phrase " + phrases + ": " + query;
+      String context =
+          "seed " + seed + " (-Ddateline.seed=" + seed + "), phrase " + phrases + ": " + query;
       assertEquals(found.size(), new HashSet<>(found).size(), "no hit twice; " + context);
       assertEquals(expected, new TreeSet<>(found), context);
-      assertEquals(expected.size(), searcher.search(SearchRequest.of(query).page(0, 1)).total(), context);
-      assertTrue(!expected.isEmpty(), "the phrase comes from a body, so it matches at least there; " + context);
+      assertEquals(
+          expected.size(), searcher.search(SearchRequest.of(query).page(0, 1)).total(), context);
+      assertTrue(
+          !expected.isEmpty(),
+          "the phrase comes from a body, so it matches at least there; " + context);
       hitsChecked += found.size();
     }
     System.out.printf(
@@ -198,7 +208,8 @@ class ReutersSearchTest {
       SearchRequest request = SearchRequest.of("oil prices").sortBy(order).snippets(0, 20);
       SearchResult big = searcher.search(request.page(0, SearchRequest.MAX_LIMIT));
       assertTrue(
-          big.total() > 200 && big.total() < 2000, "a query with a few hundred hits: " + big.total());
+          big.total() > 200 && big.total() < 2000,
+          "a query with a few hundred hits: " + big.total());
       assertEquals(big.total(), big.hits().size());
       assertNull(big.nextCursor());
 
@@ -211,7 +222,8 @@ class ReutersSearchTest {
         SearchResult page = searcher.search(request.page(0, 10).after(cursor));
         pageNanos.add(System.nanoTime() - t0);
         assertEquals(big.total(), page.total(), "every page has the exact total");
-        assertTrue(page.hits().size() == 10 || page.nextCursor() == null, "only the last page is short");
+        assertTrue(
+            page.hits().size() == 10 || page.nextCursor() == null, "only the last page is short");
         byCursor.addAll(ids(page));
         cursor = page.nextCursor();
         pages++;
@@ -241,14 +253,16 @@ class ReutersSearchTest {
 
   @Test
   void newestFirstOverTheWholeCorpusIsInDateOrder() throws IOException {
-    List<String> order = allHits(SearchRequest.of("").sortBy(SortOrder.NEWEST).page(0, 5000).snippets(0, 20));
+    List<String> order =
+        allHits(SearchRequest.of("").sortBy(SortOrder.NEWEST).page(0, 5000).snippets(0, 20));
     assertEquals(articles.size(), order.size());
     Article previous = null;
     for (String id : order) {
       Article a = articles.get(id);
       if (previous != null && previous.date() != null) {
         assertTrue(
-            a.date() == null || !a.date().isAfter(previous.date()), previous.id() + " before " + id);
+            a.date() == null || !a.date().isAfter(previous.date()),
+            previous.id() + " before " + id);
         if (a.date() != null && a.date().equals(previous.date())) {
           assertTrue(previous.id().compareTo(id) < 0, "ties by id: " + previous.id() + ", " + id);
         }
@@ -270,22 +284,58 @@ class ReutersSearchTest {
             .count();
     assertTrue(expected > 100, "Reuters has hundreds of crude stories: " + expected);
     assertEquals(expected, searcher.search(SearchRequest.of("topics:crude")).total());
-    assertEquals(expected, searcher.search(SearchRequest.of("").withField("topics", "CRUDE")).total());
+    assertEquals(
+        expected, searcher.search(SearchRequest.of("").withField("topics", "CRUDE")).total());
     SearchResult both = searcher.search(SearchRequest.of("opec").withField("topics", "crude"));
     for (Hit h : both.hits()) {
       assertTrue(h.fields().get("topics").stream().anyMatch(t -> t.equalsIgnoreCase("crude")));
     }
   }
 
+  @Test
+  void summaryDescribesTheCorpus() throws IOException {
+    IndexSummary s = searcher.summary();
+    assertEquals(articles.size(), s.articles());
+    long undated = articles.values().stream().filter(a -> a.date() == null).count();
+    assertEquals(undated, s.undated());
+    Instant first =
+        articles.values().stream()
+            .map(Article::date)
+            .filter(d -> d != null)
+            .min(Instant::compareTo)
+            .orElseThrow();
+    Instant last =
+        articles.values().stream()
+            .map(Article::date)
+            .filter(d -> d != null)
+            .max(Instant::compareTo)
+            .orElseThrow();
+    assertEquals(first, s.firstDate());
+    assertEquals(last, s.lastDate());
+    assertTrue(s.extraFields().contains("topics"), "extra fields: " + s.extraFields());
+    long sources =
+        articles.values().stream()
+            .map(Article::source)
+            .filter(x -> !x.isEmpty())
+            .distinct()
+            .count();
+    assertEquals(sources, s.sources());
+  }
+
   /**
-   * Reuters' body field has 55,899 distinct words; the widest one-letter prefix ({@code 1*}) matches
-   * 7,315 of them, under the default limit of 10,000, so the real limit is shown with a regular
-   * expression and a range, and wildcard and fuzzy terms with a limit of 1,000.
+   * Reuters' body field has 55,899 distinct words; the widest one-letter prefix ({@code 1*})
+   * matches 7,315 of them, under the default limit of 10,000, so the real limit is shown with a
+   * regular expression and a range, and wildcard and fuzzy terms with a limit of 1,000.
    */
   @Test
   void tooWideTermsAreRefusedBeforeTheyRun() throws IOException {
-    assertInvalid(searcher, "oil AND /[a-z].*/", 8, "\"/[a-z].*/\" at position 8 matches more than 10,000 words");
-    assertInvalid(searcher, "body:[a TO z]", 5, "\"[a TO z]\" at position 5 matches more than 10,000 words");
+    assertInvalid(
+        searcher,
+        "oil AND /[a-z].*/",
+        8,
+        "\"/[a-z].*/\" at position 8 matches more than 10,000 words");
+    assertInvalid(
+        searcher, "body:[a TO z]", 5, "\"[a TO z]\" at position 5 matches more than 10,000 words");
     assertTrue(searcher.search(SearchRequest.of("1*")).total() > 5000, "7,315 words are fine");
     try (Directory d = FSDirectory.open(dir);
         NewsSearcher narrow = NewsSearcher.open(d, 1_000)) {

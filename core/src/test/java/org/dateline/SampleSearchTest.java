@@ -111,7 +111,9 @@ class SampleSearchTest {
       assertFalse(marked.isEmpty(), h.id() + " has a highlighted snippet");
       for (String m : marked) {
         assertEquals(
-            "stored communications act", normalize(m), h.id() + ": one span covers the whole phrase");
+            "stored communications act",
+            normalize(m),
+            h.id() + ": one span covers the whole phrase");
       }
     }
   }
@@ -120,11 +122,13 @@ class SampleSearchTest {
   void phraseAndWordCountsMatchReadingTheTexts() throws IOException {
     SearchResult phrase = search("\"search warrant\"");
     assertEquals(Set.of("000", "001", "002", "003", "004"), seeds(phrase));
-    assertEquals(SearchTestSupport.scanPhrase(articles, "search warrant"), new TreeSet<>(ids(phrase)));
+    assertEquals(
+        SearchTestSupport.scanPhrase(articles, "search warrant"), new TreeSet<>(ids(phrase)));
 
     SearchResult words = search("search warrant");
     assertEquals(Set.of("000", "001", "002", "003", "004"), seeds(words));
-    assertEquals(SearchTestSupport.scanAllWords(articles, "search warrant"), new TreeSet<>(ids(words)));
+    assertEquals(
+        SearchTestSupport.scanAllWords(articles, "search warrant"), new TreeSet<>(ids(words)));
 
     SearchResult reversed = search("\"warrant search\"");
     assertEquals(0, reversed.total(), "no text has \"warrant search\"");
@@ -141,7 +145,8 @@ class SampleSearchTest {
     assertEquals(Set.of(), seeds(search("wins swings")));
     assertEquals(Set.of("001", "004"), seeds(search("wins OR swings")));
     assertEquals(Set.of("000", "002", "003", "004"), seeds(search("microsoft -wins")));
-    assertEquals(Set.of("000", "002", "003", "004"), seeds(search("-wins")), "negation alone is 'all but'");
+    assertEquals(
+        Set.of("000", "002", "003", "004"), seeds(search("-wins")), "negation alone is 'all but'");
   }
 
   @Test
@@ -149,7 +154,8 @@ class SampleSearchTest {
     SearchResult r = search("warrant");
     Set<String> marked = new HashSet<>();
     for (Hit h : r.hits()) {
-      h.snippets().forEach(s -> s.matchedTexts().forEach(t -> marked.add(t.toLowerCase(Locale.ROOT))));
+      h.snippets()
+          .forEach(s -> s.matchedTexts().forEach(t -> marked.add(t.toLowerCase(Locale.ROOT))));
     }
     assertEquals(Set.of("warrant", "warrants"), marked);
   }
@@ -206,10 +212,13 @@ class SampleSearchTest {
         String inner = s.text().replaceFirst("^… ", "").replaceFirst(" …$", "");
         int at = body.indexOf(inner);
         assertTrue(at >= 0, "a snippet is a piece of the body: " + inner);
-        assertTrue(at == 0 || !Character.isLetterOrDigit(body.charAt(at - 1)), "starts at a word: " + inner);
+        assertTrue(
+            at == 0 || !Character.isLetterOrDigit(body.charAt(at - 1)),
+            "starts at a word: " + inner);
         int end = at + inner.length();
         assertTrue(
-            end == body.length() || !Character.isLetterOrDigit(body.charAt(end)), "ends at a word: " + inner);
+            end == body.length() || !Character.isLetterOrDigit(body.charAt(end)),
+            "ends at a word: " + inner);
       }
     }
     SearchResult none = searcher.search(SearchRequest.of("microsoft").snippets(0, 60));
@@ -229,7 +238,8 @@ class SampleSearchTest {
 
   @Test
   void sourceFilterNarrowsIgnoringCaseAndAccents() throws IOException {
-    assertEquals(Set.of("000"), seeds(searcher.search(SearchRequest.of("warrant").withSources("rte news"))));
+    assertEquals(
+        Set.of("000"), seeds(searcher.search(SearchRequest.of("warrant").withSources("rte news"))));
     assertEquals(
         Set.of("001", "004"),
         seeds(searcher.search(SearchRequest.of("").withSources("TechEye", "NEWS LEDGE"))));
@@ -240,12 +250,14 @@ class SampleSearchTest {
   void dateFilterNarrowsWithInclusiveDays() throws IOException {
     DateRange jan2017 = new DateRange(LocalDate.of(2017, 1, 1), LocalDate.of(2017, 1, 31));
     assertEquals(
-        Set.of("000", "001", "002"), seeds(searcher.search(SearchRequest.of("warrant").withDates(jan2017))));
+        Set.of("000", "001", "002"),
+        seeds(searcher.search(SearchRequest.of("warrant").withDates(jan2017))));
     // both ends inclusive, at day granularity
     DateRange oneDay = new DateRange(LocalDate.of(2016, 7, 18), LocalDate.of(2016, 7, 18));
     assertEquals(Set.of("003"), seeds(searcher.search(SearchRequest.of("").withDates(oneDay))));
     DateRange upTo = new DateRange(null, LocalDate.of(2016, 7, 18));
-    assertEquals(Set.of("003", "004"), seeds(searcher.search(SearchRequest.of("").withDates(upTo))));
+    assertEquals(
+        Set.of("003", "004"), seeds(searcher.search(SearchRequest.of("").withDates(upTo))));
     DateRange dayAfter = new DateRange(LocalDate.of(2016, 7, 19), LocalDate.of(2017, 1, 23));
     assertEquals(0, searcher.search(SearchRequest.of("").withDates(dayAfter)).total());
   }
@@ -259,7 +271,8 @@ class SampleSearchTest {
     assertEquals(Set.of("003"), seeds(search("date:2016-07-18")));
     assertEquals(Set.of("003", "004"), seeds(search("date:[* TO 2016-07-18]")));
     assertEquals(Set.of("000", "001", "002", "003"), seeds(search("date:[2016-07-18 TO *]")));
-    assertEquals(Set.of("000", "001", "002"), seeds(search("date:{2016-07-18 TO *]")), "{ excludes its day");
+    assertEquals(
+        Set.of("000", "001", "002"), seeds(search("date:{2016-07-18 TO *]")), "{ excludes its day");
     assertEquals(Set.of("003"), seeds(search("date:\"July 18, 2016\"")));
     assertEquals(Set.of("000", "001", "002"), seeds(search("warrant date:2017")));
   }
@@ -278,10 +291,14 @@ class SampleSearchTest {
   @Test
   void newestFirstIsInDateOrderThenById() throws IOException {
     SearchResult r = searcher.search(SearchRequest.of("").sortBy(SortOrder.NEWEST));
-    assertEquals(List.of("000", "001", "002", "003", "004"), r.hits().stream().map(h -> seed(h.id())).toList());
+    assertEquals(
+        List.of("000", "001", "002", "003", "004"),
+        r.hits().stream().map(h -> seed(h.id())).toList());
     assertInOrder(r, Comparator.comparing(Hit::date).reversed().thenComparing(Hit::id));
     SearchResult oldest = searcher.search(SearchRequest.of("warrant").sortBy(SortOrder.OLDEST));
-    assertEquals(List.of("004", "003", "000", "001", "002"), oldest.hits().stream().map(h -> seed(h.id())).toList());
+    assertEquals(
+        List.of("004", "003", "000", "001", "002"),
+        oldest.hits().stream().map(h -> seed(h.id())).toList());
     for (Hit h : oldest.hits()) {
       assertTrue(h.score() > 0, "scores are computed when sorting by date");
     }
@@ -301,7 +318,8 @@ class SampleSearchTest {
     // "judgement" is in 003's title (and nowhere else); "judge" stems differently
     SearchResult r = search("court");
     assertEquals(5, r.total());
-    assertEquals("002", seed(r.hits().get(0).id()), "the only article with court in its title ranks first");
+    assertEquals(
+        "002", seed(r.hits().get(0).id()), "the only article with court in its title ranks first");
   }
 
   private static void assertInOrder(SearchResult r, Comparator<Hit> order) {
@@ -372,7 +390,8 @@ class SampleSearchTest {
     assertTrue(e.getMessage().contains("cursor does not belong to this search"), e.getMessage());
     assertThrows(
         IllegalArgumentException.class,
-        () -> searcher.search(SearchRequest.of("microsoft").sortBy(SortOrder.NEWEST).after(cursor)));
+        () ->
+            searcher.search(SearchRequest.of("microsoft").sortBy(SortOrder.NEWEST).after(cursor)));
     IllegalArgumentException damaged =
         assertThrows(
             IllegalArgumentException.class,

@@ -30,9 +30,11 @@ class SearchRequestTest {
 
   @Test
   void pageLimitsAreChecked() {
-    assertRejected("limit must be between 1 and 10000 (got: 0)", () -> SearchRequest.of("x").page(0, 0));
     assertRejected(
-        "limit must be between 1 and 10000 (got: 10001)", () -> SearchRequest.of("x").page(0, 10_001));
+        "limit must be between 1 and 10000 (got: 0)", () -> SearchRequest.of("x").page(0, 0));
+    assertRejected(
+        "limit must be between 1 and 10000 (got: 10001)",
+        () -> SearchRequest.of("x").page(0, 10_001));
     assertRejected("offset must be >= 0 (got: -1)", () -> SearchRequest.of("x").page(-1, 10));
     assertRejected(
         "offset + limit must be <= 100000 (got: 100010); page deeper with the cursor",
@@ -49,29 +51,44 @@ class SearchRequestTest {
         "offset must be 0 when paging with a cursor (got: 5)",
         () ->
             new SearchRequest(
-                "x", Set.of(), DateRange.ALL, Map.of(), SortOrder.RELEVANCE, 5, 10, "abc", 3, 160,
+                "x",
+                Set.of(),
+                DateRange.ALL,
+                Map.of(),
+                SortOrder.RELEVANCE,
+                5,
+                10,
+                "abc",
+                3,
+                160,
                 FacetRequest.NONE));
   }
 
   @Test
   void snippetSettingsAreChecked() {
-    assertRejected("snippets must be between 0 and 10 (got: 11)", () -> SearchRequest.of("x").snippets(11, 160));
     assertRejected(
-        "snippetLength must be between 20 and 2000 (got: 19)", () -> SearchRequest.of("x").snippets(3, 19));
+        "snippets must be between 0 and 10 (got: 11)",
+        () -> SearchRequest.of("x").snippets(11, 160));
+    assertRejected(
+        "snippetLength must be between 20 and 2000 (got: 19)",
+        () -> SearchRequest.of("x").snippets(3, 19));
     assertEquals(0, SearchRequest.of("x").snippets(0, 20).snippets());
   }
 
   @Test
   void filtersAreChecked() {
     assertRejected(
-        "field filter name must be an extra keyword field, not source (use withSources or withDates)",
+        "field filter name must be an extra keyword field, not source (use withSources or"
+            + " withDates)",
         () -> SearchRequest.of("x").withField("source", "Reuters"));
     assertRejected(
         "field filter name must match [a-z][a-z0-9_]* (got: Topics)",
         () -> SearchRequest.of("x").withField("Topics", "crude"));
     assertRejected(
-        "source filter values must not be blank (got: \" \")", () -> SearchRequest.of("x").withSources(" "));
-    SearchRequest r = SearchRequest.of("x").withField("topics", "crude").withField("topics", Set.of());
+        "source filter values must not be blank (got: \" \")",
+        () -> SearchRequest.of("x").withSources(" "));
+    SearchRequest r =
+        SearchRequest.of("x").withField("topics", "crude").withField("topics", Set.of());
     assertEquals(Map.of(), r.fields(), "an empty set drops the field's filter");
   }
 }

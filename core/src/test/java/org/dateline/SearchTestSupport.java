@@ -37,7 +37,10 @@ final class SearchTestSupport {
   /** The Reuters-21578 archive; skips the test when the shared data folder is absent. */
   static Path reutersArchive() {
     Path p =
-        Path.of("").toAbsolutePath().resolve("../../shared/data/reuters21578/reuters21578.tar.gz").normalize();
+        Path.of("")
+            .toAbsolutePath()
+            .resolve("../../shared/data/reuters21578/reuters21578.tar.gz")
+            .normalize();
     assumeTrue(Files.isRegularFile(p), "Reuters-21578 not found at " + p + "; skipping");
     return p;
   }
@@ -58,8 +61,8 @@ final class SearchTestSupport {
   }
 
   /**
-   * The tokens of a text as the index sees them, by position: a position the analyzer left empty
-   * (a dropped over-long token) holds null, so no phrase can match across it.
+   * The tokens of a text as the index sees them, by position: a position the analyzer left empty (a
+   * dropped over-long token) holds null, so no phrase can match across it.
    */
   static List<String> analyze(String text) {
     List<String> out = new ArrayList<>();

@@ -107,11 +107,13 @@ class SearcherConcurrencyTest {
   @Test
   void openingWhereThereIsNoIndexSaysSo() throws IOException {
     IndexUnavailableException none =
-        assertThrows(IndexUnavailableException.class, () -> NewsSearcher.open(dir.resolve("nothing")));
+        assertThrows(
+            IndexUnavailableException.class, () -> NewsSearcher.open(dir.resolve("nothing")));
     assertEquals(IndexUnavailableException.Reason.MISSING, none.reason());
     Files.createDirectories(dir.resolve("empty"));
     IndexUnavailableException empty =
-        assertThrows(IndexUnavailableException.class, () -> NewsSearcher.open(dir.resolve("empty")));
+        assertThrows(
+            IndexUnavailableException.class, () -> NewsSearcher.open(dir.resolve("empty")));
     assertEquals(IndexUnavailableException.Reason.MISSING, empty.reason());
     assertTrue(empty.getMessage().contains("no index at"), empty.getMessage());
   }
@@ -122,7 +124,8 @@ class SearcherConcurrencyTest {
       index.add(SearchTestSupport.sampleArticles());
     }
     try (var files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.getFileName().toString().startsWith("segments_")).toList()) {
+      for (Path f :
+          files.filter(p -> p.getFileName().toString().startsWith("segments_")).toList()) {
         byte[] bytes = Files.readAllBytes(f);
         Files.write(f, java.util.Arrays.copyOf(bytes, bytes.length / 2));
       }
