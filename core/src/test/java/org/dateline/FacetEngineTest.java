@@ -370,6 +370,31 @@ class FacetEngineTest {
   }
 
   @Test
+  void replacedArticlesCountOnlyInTheirNewVersion() throws IOException {
+    try (FacetTestIndex idx =
+        FacetTestIndex.of(
+            List.of(
+                List.of(
+                    article("r1", "Old Source", "2017-01-02", List.of("oil")),
+                    article("r2", "Old Source", "2017-01-03", List.of("oil"))),
+                List.of(article("r1", "New Source", "2017-02-02", List.of("gas")))))) {
+      Map<String, FacetResult> r = idx.countAll(FacetRequest.of("source", "month", "topics"));
+      assertEquals(counts("New Source", 1, "Old Source", 1), asMap(r.get("source")));
+      assertEquals(counts("2017-01", 1, "2017-02", 1), asMap(r.get("month")));
+      assertEquals(counts("gas", 1, "oil", 1), asMap(r.get("topics")));
+    }
+  }
+
+  @Test
+  void emptyIndexCountsNothing() throws IOException {
+    try (FacetTestIndex empty = FacetTestIndex.of(List.of())) {
+      Map<String, FacetResult> r = empty.countAll(FacetRequest.of("source", "month"));
+      assertEquals(new FacetResult("source", List.of(), 0, 0, 0), r.get("source"));
+      assertEquals(new FacetResult("month", List.of(), 0, 0, 0), r.get("month"));
+    }
+  }
+
+  @Test
   void datesAreBucketedInUtc() throws IOException {
     // 23:30 on New Year's Eve in New York is already January 1st in UTC.
     Instant lateNewYork =
