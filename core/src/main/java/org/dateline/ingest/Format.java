@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** Input formats a corpus can come in. */
 public enum Format {
-  /** Chosen per file from its name: {@code .sgm} Reuters, {@code .jsonl}/{@code .ndjson} JSON Lines, other text. */
+  /**
+   * Chosen per file from its name: {@code .sgm} Reuters, {@code .jsonl}/{@code .ndjson} JSON Lines,
+   * {@code .tar.gz}/{@code .tgz} archives entry by entry, other text (see {@link ArticleReaders}).
+   */
   AUTO,
   /** Plain-text files, one article each, with optional header lines. */
   TEXT,

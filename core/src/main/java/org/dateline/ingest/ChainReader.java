@@ -1,0 +1,76 @@
+package org.dateline.ingest;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.dateline.Article;
+
+/**
+ * Reads several readers one after the other, opening each only when the one before is done: a
+ * folder of a million files holds one file open at a time.
+ */
+abstract class ChainReader implements ArticleReader {
+  private ArticleReader current;
+  private boolean closed;
+
+  /** Opens the next reader, or returns null when there are no more. */
+  protected abstract ArticleReader nextReader() throws IOException;
+
+  /** Releases what the chain itself holds, after the current reader is closed. */
+  protected void closeSource() throws IOException {}
+
+  @Override
+  public final Optional<Article> next() throws IOException {
+    if (closed) {
+      throw new IllegalStateException("reader is closed");
+    }
+    while (true) {
+      if (current == null) {
+        current = nextReader();
+        if (current == null) {
+          return Optional.empty();
+        }
+      }
+      Optional<Article> article = current.next();
+      if (article.isPresent()) {
+        return article;
+      }
+      ArticleReader done = current;
+      current = null;
+      done.close();
+    }
+  }
+
+  @Override
+  public final void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    ArticleReader c = current;
+    current = null;
+    try {
+      if (c != null) {
+        c.close();
+      }
+    } finally {
+      closeSource();
+    }
+  }
+
+  /** A reader of at most one article already parsed. */
+  static ArticleReader of(Optional<Article> article) {
+    return new ArticleReader() {
+      private Optional<Article> left = article;
+
+      @Override
+      public Optional<Article> next() {
+        Optional<Article> a = left;
+        left = Optional.empty();
+        return a;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+}

@@ -1,0 +1,79 @@
+package org.dateline.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import org.dateline.Problem;
+
+/**
+ * Reads a folder tree: each file by the reader its name and the format call for (see {@link
+ * Members}), text files with the folder's metadata.
+ */
+final class TreeReader extends ChainReader {
+  private final Path root;
+  private final Format format;
+  private final boolean archives;
+  private final ProblemLog log;
+  private final FileTree tree;
+  private Metadata metadata;
+
+  /**
+   * Creates one.
+   *
+   * @param archives whether to read the archives found in the tree
+   */
+  TreeReader(Path root, Format format, boolean archives, ProblemLog log) {
+    this.root = root;
+    this.format = format;
+    this.archives = archives;
+    this.log = log;
+    this.tree = new FileTree(root, name -> wanted(name) != null, Members::structured, log);
+  }
+
+  private Members.Kind wanted(String name) {
+    Members.Kind k = Members.inCorpus(name, format);
+    return k == Members.Kind.ARCHIVE && !archives ? null : k;
+  }
+
+  @Override
+  protected ArticleReader nextReader() throws IOException {
+    if (metadata == null) {
+      metadata =
+          format == Format.AUTO || format == Format.TEXT
+              ? Metadata.load(root, log, true)
+              : Metadata.NONE;
+    }
+    Path file;
+    while ((file = tree.next()) != null) {
+      String key = FileTree.relative(root, file);
+      if (key.equals(Metadata.CSV) || key.equals(Metadata.JSONL)) {
+        continue;
+      }
+      String label = file.toString();
+      Members.Kind kind = wanted(file.getFileName().toString());
+      if (kind == Members.Kind.TEXT) {
+        if (format == Format.AUTO && tree.folderMarked()) {
+          continue;
+        }
+        try {
+          return of(TextArticles.read(file, label, key, metadata, log));
+        } catch (CorpusFormatException e) {
+          throw e;
+        } catch (IOException e) {
+          log.skip(new Problem(label, 0, "cannot read: " + e.getMessage()));
+        }
+        continue;
+      }
+      if (kind == Members.Kind.ARCHIVE) {
+        return new TarReader(file, format, log);
+      }
+      InputStream in = Members.open(file, label, log);
+      if (in != null) {
+        return kind == Members.Kind.JSONL
+            ? new JsonlArticleReader(label, in, log)
+            : new ReutersArticleReader(label, in, log);
+      }
+    }
+    return null;
+  }
+}
