@@ -33,10 +33,45 @@ class TextArticleReaderTest {
 
   @TempDir Path dir;
 
+  @TempDir static Path rawSeeds;
+
+  /** The seed texts alone, without the corpus metadata, to test what the text itself gives. */
   @BeforeAll
   static void readSeeds() throws IOException {
+    try (var files = Files.list(seeds())) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+        Files.copy(p, rawSeeds.resolve(p.getFileName()));
+      }
+    }
     seedLog = lenient();
-    seedArticles = readAll(new TextArticleReader(seeds(), seedLog));
+    seedArticles = readAll(new TextArticleReader(rawSeeds, seedLog));
+  }
+
+  @Test
+  void sampleCorpusTakesSourceDateAndTitleFromItsMetadata() throws IOException {
+    ProblemLog log = lenient();
+    Map<String, Article> read = new java.util.HashMap<>();
+    readAll(new TextArticleReader(seeds(), log)).forEach(a -> read.put(a.id(), a));
+    assertEquals(0, log.skipCount() + log.warningCount(), () -> "problems: " + log.skips() + log.warnings());
+    var rows =
+        new com.fasterxml.jackson.dataformat.csv.CsvMapper()
+            .readerFor(Map.class)
+            .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+            .<Map<String, String>>readValues(seeds().resolve("metadata.csv").toFile())
+            .readAll();
+    assertEquals(5, rows.size());
+    assertEquals(5, read.size());
+    for (Map<String, String> row : rows) {
+      Article a = read.get(row.get("file"));
+      assertEquals(row.get("source"), a.source(), row.get("file"));
+      assertEquals(Instant.parse(row.get("date") + "T00:00:00Z"), a.date(), row.get("file"));
+      if (!row.get("title").isEmpty()) {
+        assertEquals(row.get("title"), a.title(), row.get("file"));
+        assertFalse(a.titleDerived());
+      } else {
+        assertTrue(a.titleDerived(), row.get("file") + " has no headline: title derived");
+      }
+    }
   }
 
   private static Article seed(String prefix) {
@@ -59,7 +94,7 @@ class TextArticleReaderTest {
   @Test
   void seedsAreReadInNameOrderWithFileNamesAsIds() throws IOException {
     List<String> expected;
-    try (var files = Files.list(seeds())) {
+    try (var files = Files.list(rawSeeds)) {
       expected =
           files
               .map(p -> p.getFileName().toString())
