@@ -38,7 +38,7 @@ enum DateHistogram {
 
     @Override
     String label(long bucket) {
-      return YearMonth.of((int) Math.floorDiv(bucket, 12), (int) Math.floorMod(bucket, 12) + 1)
+      return YearMonth.of((int) Math.floorDiv(bucket, 12), Math.floorMod(bucket, 12) + 1)
           .toString();
     }
   },

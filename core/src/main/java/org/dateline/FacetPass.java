@@ -1,7 +1,6 @@
 package org.dateline;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -119,11 +118,13 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      List<SegmentTerms> segmentTerms = new ArrayList<>(termFields.size());
-      for (String field : termFields) {
-        segmentTerms.add(
+      // An array, not a list: an iterator per hit is garbage until the JIT removes it.
+      SegmentTerms[] segmentTerms = new SegmentTerms[termFields.size()];
+      for (int i = 0; i < segmentTerms.length; i++) {
+        String field = termFields.get(i);
+        segmentTerms[i] =
             new SegmentTerms(
-                DocValues.getSortedSet(context.reader(), field), counts.terms.get(field)));
+                DocValues.getSortedSet(context.reader(), field), counts.terms.get(field));
       }
       SortedNumericDocValues dates =
           countDays ? DocValues.getSortedNumeric(context.reader(), Fields.DATE) : null;
@@ -134,8 +135,8 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
         @Override
         public void collect(int doc) throws IOException {
           counts.hits++;
-          for (SegmentTerms t : segmentTerms) {
-            t.collect(doc);
+          for (int i = 0; i < segmentTerms.length; i++) {
+            segmentTerms[i].collect(doc);
           }
           if (dates != null) {
             if (dates.advanceExact(doc)) {

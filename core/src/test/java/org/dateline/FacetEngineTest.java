@@ -210,7 +210,7 @@ class FacetEngineTest {
     FacetRequest request = FacetRequest.of("source", "month", "topics");
     Map<String, FacetResult> all = index.countAll(request);
     Map<String, Query> filters = Map.of("source", keyword("source", "reuters"));
-    Map<String, FacetResult> r = index.count(new MatchAllDocsQuery(), filters, request);
+    Map<String, FacetResult> r = index.count(MatchAllDocsQuery.INSTANCE, filters, request);
 
     assertEquals(all.get("source"), r.get("source"), "source counts ignore the source filter");
     assertEquals(counts("2016-12", 1, "2017-01", 1), asMap(r.get("month")));
@@ -218,7 +218,7 @@ class FacetEngineTest {
     assertEquals(counts("oil", 2, "gas", 1), asMap(r.get("topics")));
     FacetResult month = r.get("month");
     assertEquals(
-        index.hits(new MatchAllDocsQuery(), filters),
+        index.hits(MatchAllDocsQuery.INSTANCE, filters),
         sum(month) + month.otherCount() + month.missing(),
         "unselected dimensions count exactly the filtered hits");
   }
@@ -229,13 +229,13 @@ class FacetEngineTest {
     Map<String, Query> filters = new LinkedHashMap<>();
     filters.put("source", keyword("source", "Reuters"));
     filters.put(FacetEngine.DATE_FILTER, month("2017-01"));
-    Map<String, FacetResult> r = index.count(new MatchAllDocsQuery(), filters, request);
+    Map<String, FacetResult> r = index.count(MatchAllDocsQuery.INSTANCE, filters, request);
 
     assertEquals(counts("AP", 1, "Reuters", 1), asMap(r.get("source")), "January 2017 only");
     assertEquals(counts("2016-12", 1, "2017-01", 1), asMap(r.get("month")), "Reuters only");
     assertEquals(counts("2016", 1, "2017", 1), asMap(r.get("year")), "Reuters only");
     assertEquals(counts("oil", 1), asMap(r.get("topics")), "a2: Reuters in January 2017");
-    assertEquals(1, index.hits(new MatchAllDocsQuery(), filters));
+    assertEquals(1, index.hits(MatchAllDocsQuery.INSTANCE, filters));
     assertEquals(1, r.get("topics").counts().get(0).count() + r.get("topics").missing());
   }
 
@@ -270,14 +270,14 @@ class FacetEngineTest {
   void histogramOfMatchesWithoutDatesIsEmptyUnlessTheRangeIsGiven() throws IOException {
     Map<String, Query> bbc = Map.of("source", keyword("source", "BBC"));
     FacetResult open =
-        index.count(new MatchAllDocsQuery(), bbc, FacetRequest.of("month")).get("month");
+        index.count(MatchAllDocsQuery.INSTANCE, bbc, FacetRequest.of("month")).get("month");
     assertEquals(List.of(), open.counts());
     assertEquals(1, open.missing());
 
     FacetRequest closed =
         new FacetRequest(
             List.of("month"), 10, new DateRange(LocalDate.of(2017, 1, 1), LocalDate.of(2017, 3, 31)));
-    FacetResult zeros = index.count(new MatchAllDocsQuery(), bbc, closed).get("month");
+    FacetResult zeros = index.count(MatchAllDocsQuery.INSTANCE, bbc, closed).get("month");
     assertEquals(counts("2017-01", 0, "2017-02", 0, "2017-03", 0), asMap(zeros));
     assertEquals(1, zeros.missing());
   }
@@ -326,7 +326,7 @@ class FacetEngineTest {
     Map<String, Query> filters = Map.of("source", keyword("source", "AP"));
     Map<String, FacetResult> r =
         index.count(
-            new MatchAllDocsQuery(), filters, FacetRequest.of("topics", "source", "week", "year"));
+            MatchAllDocsQuery.INSTANCE, filters, FacetRequest.of("topics", "source", "week", "year"));
     assertEquals(List.of("topics", "source", "week", "year"), List.copyOf(r.keySet()));
     assertEquals(Map.of(), index.countAll(FacetRequest.NONE));
   }
@@ -342,8 +342,8 @@ class FacetEngineTest {
             Map.of("topics", keyword("topics", "oil"), FacetEngine.DATE_FILTER, month("2017-01")));
     for (Map<String, Query> filters : filterSets) {
       assertEquals(
-          FacetEngine.count(index.searcher, new MatchAllDocsQuery(), filters, request),
-          FacetEngine.count(index.parallelSearcher, new MatchAllDocsQuery(), filters, request),
+          FacetEngine.count(index.searcher, MatchAllDocsQuery.INSTANCE, filters, request),
+          FacetEngine.count(index.parallelSearcher, MatchAllDocsQuery.INSTANCE, filters, request),
           filters.toString());
     }
     assertTrue(index.parallelSearcher.getSlices().length > 1, "one slice per segment");

@@ -2,7 +2,6 @@ package org.dateline;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +83,7 @@ final class FacetTestIndex implements AutoCloseable {
   }
 
   Map<String, FacetResult> countAll(FacetRequest request) throws IOException {
-    return count(new MatchAllDocsQuery(), Map.of(), request);
+    return count(MatchAllDocsQuery.INSTANCE, Map.of(), request);
   }
 
   /** How many articles a plain search for the base and every filter finds. */
@@ -128,9 +127,5 @@ final class FacetTestIndex implements AutoCloseable {
     } finally {
       index.close();
     }
-  }
-
-  static List<List<Article>> oneBatch(Collection<Article> articles) {
-    return List.of(List.copyOf(articles));
   }
 }
