@@ -63,9 +63,6 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
 
   /** The counts of a pass. */
   static final class Counts {
-    /** Matching articles. */
-    long hits;
-
     /** Per keyword field. */
     final Map<String, TermCounts> terms = new LinkedHashMap<>();
 
@@ -82,7 +79,6 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
     }
 
     void addAll(Counts other) {
-      hits += other.hits;
       other.terms.forEach((field, counts) -> terms.get(field).addAll(counts));
       days.addAll(other.days);
       undated += other.undated;
@@ -134,7 +130,6 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
 
         @Override
         public void collect(int doc) throws IOException {
-          counts.hits++;
           for (int i = 0; i < segmentTerms.length; i++) {
             segmentTerms[i].collect(doc);
           }
