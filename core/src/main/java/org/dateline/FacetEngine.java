@@ -1,7 +1,23 @@
 package org.dateline;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
@@ -9,6 +25,16 @@ import org.apache.lucene.search.Query;
  * Counts facets for a search, drill-sideways: each dimension's counts apply every filter but its
  * own, so selecting one source still shows the other sources' counts while the other dimensions
  * narrow. Counting reads doc values per matching document and never materializes hit lists.
+ *
+ * <p>These are the semantics of lucene-facet's {@code DrillSideways}, which needs fields indexed
+ * through {@code FacetsConfig}; our fields are plain doc values, so the sideways counts come from
+ * one pass per distinct set of applied filters instead: dimensions whose filter is absent share
+ * the pass over the base query and every filter, and each filtered dimension gets the pass without
+ * its own filter (the four date dimensions share the {@link #DATE_FILTER} key, hence one pass).
+ * All dimensions of a pass are counted by one collector.
+ *
+ * <p>Memory per pass is sized by the number of distinct values and buckets, never by the number of
+ * hits.
  */
 final class FacetEngine {
   private FacetEngine() {}
@@ -16,19 +42,197 @@ final class FacetEngine {
   /** Filter key shared by the date dimensions (year, month, week, day). */
   static final String DATE_FILTER = Fields.DATE;
 
+  /** Pass key of the dimensions that ignore no filter (no field has an empty name). */
+  private static final String EVERY_FILTER = "";
+
+  /** One requested dimension; a term dimension's name is its field's name. */
+  private record Dimension(String name, String filterKey, DateHistogram histogram) {
+    boolean isDate() {
+      return histogram != null;
+    }
+  }
+
   /**
    * Counts the requested dimensions.
    *
-   * @param searcher the searcher
+   * <p>Term dimensions ({@code source}, extra keyword fields) list the top {@link
+   * FacetRequest#topN()} values by count, then label; an article with several values counts once
+   * for each. Date dimensions ({@code year}, {@code month}, {@code week}, {@code day}) list every
+   * UTC bucket the histogram range touches, empty ones as 0, see {@link DateHistogram#result}.
+   * {@link FacetResult#missing()} counts the matching articles with no value (no source, no date).
+   *
+   * @param searcher the searcher; with an executor, slices are counted in parallel
    * @param base the parsed text query, without filters
    * @param filters per-dimension filters by filter key: {@code source}, {@code date} (shared by
    *     year, month, week and day), or an extra field name; all of them apply to the hits
    * @param request which dimensions to count
    * @return results by dimension name, in request order
+   * @throws IllegalArgumentException when a dimension is neither source, a date granularity, nor a
+   *     keyword field of the index, or when a histogram would have more than {@value
+   *     DateHistogram#MAX_BUCKETS} buckets
+   * @throws IOException when the index cannot be read
    */
   static Map<String, FacetResult> count(
       IndexSearcher searcher, Query base, Map<String, Query> filters, FacetRequest request)
       throws IOException {
-    throw new UnsupportedOperationException("facets: being built (issue 4)");
+    Objects.requireNonNull(searcher, "searcher");
+    Objects.requireNonNull(base, "base");
+    Objects.requireNonNull(filters, "filters");
+    if (request.isEmpty()) {
+      return Map.of();
+    }
+    List<Dimension> dimensions = resolve(searcher.getIndexReader(), request);
+    DateRange range = request.histogram();
+    if (range.from() != null && range.to() != null) {
+      for (Dimension d : dimensions) {
+        if (d.isDate()) {
+          d.histogram().requireBuckets(range.from().toEpochDay(), range.to().toEpochDay());
+        }
+      }
+    }
+    Map<String, List<Dimension>> passes = new LinkedHashMap<>();
+    for (Dimension d : dimensions) {
+      String ignored = filters.containsKey(d.filterKey()) ? d.filterKey() : EVERY_FILTER;
+      passes.computeIfAbsent(ignored, k -> new ArrayList<>()).add(d);
+    }
+    Map<String, FacetResult> byName = new HashMap<>();
+    for (Map.Entry<String, List<Dimension>> pass : passes.entrySet()) {
+      Query query = filtered(base, filters, pass.getKey());
+      byName.putAll(countPass(searcher, query, pass.getValue(), request));
+    }
+    Map<String, FacetResult> ordered = new LinkedHashMap<>();
+    for (Dimension d : dimensions) {
+      ordered.put(d.name(), byName.get(d.name()));
+    }
+    return Collections.unmodifiableMap(ordered);
+  }
+
+  /**
+   * Returns the base query with every filter but one as a non-scoring clause.
+   *
+   * @param base the text query
+   * @param filters filters by key
+   * @param ignored the key of the filter to leave out, or one no filter has
+   * @return the query
+   */
+  static Query filtered(Query base, Map<String, Query> filters, String ignored) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST);
+    boolean any = false;
+    for (Map.Entry<String, Query> f : filters.entrySet()) {
+      if (!f.getKey().equals(ignored)) {
+        b.add(Objects.requireNonNull(f.getValue(), f.getKey()), BooleanClause.Occur.FILTER);
+        any = true;
+      }
+    }
+    return any ? b.build() : base;
+  }
+
+  private static Map<String, FacetResult> countPass(
+      IndexSearcher searcher, Query query, List<Dimension> dimensions, FacetRequest request)
+      throws IOException {
+    List<String> termFields = new ArrayList<>();
+    boolean dates = false;
+    for (Dimension d : dimensions) {
+      if (d.isDate()) {
+        dates = true;
+      } else {
+        termFields.add(d.name());
+      }
+    }
+    FacetPass.Counts counts = searcher.search(query, new FacetPass(termFields, dates));
+
+    Map<String, List<FacetCount>> tops = new HashMap<>();
+    Map<String, Set<String>> needOutside = new HashMap<>();
+    for (String field : termFields) {
+      FacetPass.TermCounts t = counts.terms.get(field);
+      List<FacetCount> top = top(t.byValue, request.topN());
+      tops.put(field, top);
+      if (t.multiValued && top.size() < t.byValue.size()) {
+        Set<String> labels = new LinkedHashSet<>();
+        top.forEach(c -> labels.add(c.label()));
+        needOutside.put(field, labels);
+      }
+    }
+    Map<String, Long> outside =
+        needOutside.isEmpty() ? Map.of() : searcher.search(query, new OutsideTopPass(needOutside));
+
+    Map<String, FacetResult> results = new HashMap<>();
+    for (Dimension d : dimensions) {
+      if (d.isDate()) {
+        results.put(
+            d.name(), d.histogram().result(counts.days, counts.undated, request.histogram()));
+        continue;
+      }
+      FacetPass.TermCounts t = counts.terms.get(d.name());
+      List<FacetCount> top = tops.get(d.name());
+      long listed = 0;
+      for (FacetCount c : top) {
+        listed += c.count();
+      }
+      long otherCount;
+      if (top.size() == t.byValue.size()) {
+        otherCount = 0;
+      } else if (t.multiValued) {
+        otherCount = outside.get(d.name());
+      } else {
+        // One value per article: those with a value but not a listed one are the rest.
+        otherCount = t.withValue - listed;
+      }
+      results.put(
+          d.name(),
+          new FacetResult(d.name(), top, t.byValue.size() - top.size(), otherCount, t.missing));
+    }
+    return results;
+  }
+
+  /** The {@code n} values with the highest counts; ties by label, so the order is stable. */
+  private static List<FacetCount> top(Map<String, Long> byValue, int n) {
+    List<FacetCount> all = new ArrayList<>(byValue.size());
+    byValue.forEach((label, count) -> all.add(new FacetCount(label, count)));
+    all.sort(
+        Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::label));
+    return all.size() > n ? List.copyOf(all.subList(0, n)) : all;
+  }
+
+  private static List<Dimension> resolve(IndexReader reader, FacetRequest request) {
+    List<Dimension> dimensions = new ArrayList<>();
+    Set<String> keywordFields = null;
+    for (String name : new LinkedHashSet<>(request.dimensions())) {
+      DateHistogram histogram = DateHistogram.forDimension(name);
+      if (name.equals(Fields.SOURCE)) {
+        dimensions.add(new Dimension(name, Fields.SOURCE, null));
+      } else if (histogram != null) {
+        dimensions.add(new Dimension(name, DATE_FILTER, histogram));
+      } else {
+        if (keywordFields == null) {
+          keywordFields = keywordFields(reader);
+        }
+        if (!keywordFields.contains(name)) {
+          List<String> known = new ArrayList<>(List.of(Fields.SOURCE));
+          for (DateHistogram h : DateHistogram.values()) {
+            known.add(h.dimension());
+          }
+          known.addAll(keywordFields);
+          throw new IllegalArgumentException(
+              "unknown facet dimension \"" + name + "\" (this index has: "
+                  + String.join(", ", known) + ")");
+        }
+        dimensions.add(new Dimension(name, name, null));
+      }
+    }
+    return dimensions;
+  }
+
+  /** The extra keyword fields some article in the index has, sorted. */
+  private static Set<String> keywordFields(IndexReader reader) {
+    Set<String> fields = new TreeSet<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      for (FieldInfo fi : leaf.reader().getFieldInfos()) {
+        if (fi.getDocValuesType() == DocValuesType.SORTED_SET && Fields.isExtra(fi.name)) {
+          fields.add(fi.name);
+        }
+      }
+    }
+    return fields;
   }
 }
