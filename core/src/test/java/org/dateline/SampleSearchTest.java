@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -286,6 +287,31 @@ class SampleSearchTest {
                 .withDates(new DateRange(LocalDate.of(2016, 1, 1), null)));
     assertEquals(Set.of("000", "003"), seeds(r));
     assertEquals(2, r.total());
+  }
+
+  @Test
+  void facetsComeBackWithTheHitsCountedDrillSideways() throws IOException {
+    SearchResult r =
+        searcher.search(
+            SearchRequest.of("\"search warrant\"")
+                .withSources("TechEye")
+                .facets(FacetRequest.of("source", "year")));
+    assertEquals(Set.of("001"), seeds(r));
+    assertEquals(List.of("source", "year"), List.copyOf(r.facets().keySet()));
+    // the source dimension ignores its own filter: all five sources stay visible
+    long sourceTotal =
+        r.facets().get("source").counts().stream().mapToLong(FacetCount::count).sum();
+    assertEquals(5, sourceTotal);
+    // the year dimension applies the source filter: TechEye's one article, 2017
+    FacetResult years = r.facets().get("year");
+    long in2017 =
+        years.counts().stream()
+            .filter(c -> c.label().equals("2017"))
+            .mapToLong(FacetCount::count)
+            .sum();
+    assertEquals(1, in2017);
+    assertEquals(
+        Map.of(), searcher.search(SearchRequest.of("warrant")).facets(), "none unless asked");
   }
 
   @Test
