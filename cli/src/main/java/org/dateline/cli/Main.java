@@ -10,6 +10,6 @@ public final class Main {
    * @param args the command-line arguments
    */
   public static void main(String[] args) {
-    System.exit(0);
+    System.exit(Dateline.execute(args));
   }
 }

@@ -1,0 +1,55 @@
+package org.dateline.cli;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.dateline.DateRange;
+import org.dateline.SearchRequest;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** The filters search and facets share: {@code --source}, {@code --from}, {@code --to}. */
+abstract class FilteredCommand extends IndexedCommand {
+  @Option(
+      names = "--source",
+      paramLabel = "S",
+      description = "Only articles from this source (repeat for any of several; case ignored).")
+  List<String> sources = List.of();
+
+  @Option(
+      names = "--from",
+      paramLabel = "DATE",
+      converter = DateConverter.class,
+      description =
+          "Only articles dated on or after DATE: a day (2017-01-24), month (2017-01), ISO week"
+              + " (2017-W04) or year (2017); the first day of a month, week or year counts.")
+  DateRange from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "DATE",
+      converter = DateConverter.class,
+      description =
+          "Only articles dated on or before DATE, in the same forms; the last day of a month, week"
+              + " or year counts.")
+  DateRange to;
+
+  /** Returns the request with these filters. */
+  SearchRequest filter(SearchRequest request) {
+    DateRange dates =
+        new DateRange(from == null ? null : from.from(), to == null ? null : to.to());
+    return request.withSources(new LinkedHashSet<>(sources)).withDates(dates);
+  }
+
+  /** Reads a date label; a bad one is a usage error naming the accepted forms. */
+  static final class DateConverter implements ITypeConverter<DateRange> {
+    @Override
+    public DateRange convert(String value) {
+      try {
+        return DateRange.ofLabel(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package org.dateline.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.dateline.IndexUnavailableException;
+import org.dateline.SampleCorpus;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every subcommand shares: the {@code --index DIR} option, where the index is when it is not
+ * given, the environment and the output streams.
+ *
+ * <p>Shared options live in this superclass rather than in picocli mixins because each annotation
+ * type picocli reads costs the JVM a generated proxy class at start-up: {@code @Mixin}, {@code
+ * @ParentCommand} and {@code @ArgGroup} left out take about a tenth off a search's start-up.
+ */
+abstract class IndexedCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description =
+          "Index folder. Default: $"
+              + Environment.INDEX_VARIABLE
+              + "; when unset, search, facets, show and stats use the sample corpus.")
+  Path dir;
+
+  /** The environment the top command was made with. */
+  Environment env() {
+    return ((DatelineCommand) spec.root().userObject()).environment;
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  /** Whether the sample corpus is used: no --index and no DATELINE_INDEX. */
+  boolean isSample() {
+    return named().isEmpty();
+  }
+
+  /** Returns the index to read: --index, DATELINE_INDEX, else the sample corpus's (built if needed). */
+  Path forReading() throws IOException {
+    Optional<Path> named = named();
+    if (named.isPresent()) {
+      return named.get();
+    }
+    Path cache = env().cacheDir();
+    try {
+      return SampleCorpus.ensureIndexed(cache);
+    } catch (IndexUnavailableException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new IndexUnavailableException(
+          cache,
+          IndexUnavailableException.Reason.NOT_WRITABLE,
+          "cannot index the sample corpus into "
+              + cache
+              + " ("
+              + e
+              + "); set "
+              + Environment.CACHE_VARIABLE
+              + " to a writable folder, or pass --index DIR",
+          e);
+    }
+  }
+
+  /** Returns the index to write: --index or DATELINE_INDEX; never the sample corpus's cache. */
+  Path forWriting() {
+    return named()
+        .orElseThrow(
+            () ->
+                new ParameterException(
+                    spec.commandLine(),
+                    "name an index folder with --index DIR or " + Environment.INDEX_VARIABLE));
+  }
+
+  private Optional<Path> named() {
+    return Optional.ofNullable(dir)
+        .or(() -> env().variable(Environment.INDEX_VARIABLE).map(Path::of));
+  }
+}

@@ -1,0 +1,241 @@
+package org.dateline.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.dateline.Article;
+import org.dateline.Dates;
+import org.dateline.FacetCount;
+import org.dateline.FacetResult;
+import org.dateline.Hit;
+import org.dateline.IndexSummary;
+import org.dateline.SearchResult;
+import org.dateline.Snippet;
+import org.dateline.Span;
+
+/**
+ * Output for programs: exactly one JSON document per command. Key names are a contract (fields
+ * may be added, never renamed): see {@link #searchResult}. Dates are UTC days ({@code
+ * 2017-01-24}); a missing value is {@code null}. Streaming (jackson-core only): a page of hits is
+ * written as it is walked, and the start-up does not pay for data binding.
+ */
+final class JsonPrinter {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private final PrintWriter out;
+  private final boolean pretty;
+
+  /**
+   * @param out where to write
+   * @param pretty indent (for a person reading a terminal) rather than one line
+   */
+  JsonPrinter(PrintWriter out, boolean pretty) {
+    this.out = out;
+    this.pretty = pretty;
+  }
+
+  /**
+   * {@code {"query", "total", "offset", "hits": [hit...], "facets": {dimension: [{"label",
+   * "count"}...]}, "next"}}, where a hit is {@code {"id", "title", "source", "date", "url",
+   * "score", "snippets": [{"text", "highlights": [{"start", "end"}]}], "title_highlights",
+   * "fields"}}; highlight offsets index the snippet's text in UTF-16 units, end exclusive.
+   *
+   * @param offset the offset asked for (0 when paging by cursor)
+   */
+  void searchResult(SearchResult r, int offset) throws IOException {
+    try (JsonGenerator g = generator()) {
+      g.writeStartObject();
+      g.writeStringField("query", r.query());
+      g.writeNumberField("total", r.total());
+      g.writeNumberField("offset", offset);
+      g.writeNumberField("took_ms", r.took().toMillis());
+      g.writeArrayFieldStart("hits");
+      for (Hit h : r.hits()) {
+        hit(g, h);
+      }
+      g.writeEndArray();
+      facetsField(g, r.facets());
+      g.writeStringField("next", r.nextCursor());
+      g.writeEndObject();
+    }
+  }
+
+  /** {@code {"query", "total", "facets": {...}}}, the same facets shape as a search's. */
+  void facets(String query, long total, Map<String, FacetResult> facets) throws IOException {
+    try (JsonGenerator g = generator()) {
+      g.writeStartObject();
+      g.writeStringField("query", query);
+      g.writeNumberField("total", total);
+      facetsField(g, facets);
+      g.writeEndObject();
+    }
+  }
+
+  /** One hit object, as in a search, with {@code body} (and no score or snippets: null, []). */
+  void article(Article a) throws IOException {
+    try (JsonGenerator g = generator()) {
+      g.writeStartObject();
+      articleHead(g, a.id(), a.title(), a.titleDerived(), a.source(), a.date(), a.url());
+      g.writeNullField("score");
+      g.writeArrayFieldStart("snippets");
+      g.writeEndArray();
+      fields(g, a.fields());
+      g.writeStringField("body", a.body());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * {@code {"index", "sample", "articles", "sources", "first_date", "last_date", "undated",
+   * "extra_fields", "size_bytes"}}.
+   */
+  void stats(Path index, boolean sample, IndexSummary s) throws IOException {
+    try (JsonGenerator g = generator()) {
+      g.writeStartObject();
+      g.writeStringField("index", index.toString());
+      g.writeBooleanField("sample", sample);
+      g.writeNumberField("articles", s.articles());
+      g.writeNumberField("sources", s.sources());
+      g.writeStringField("first_date", day(s.firstDate()));
+      g.writeStringField("last_date", day(s.lastDate()));
+      g.writeNumberField("undated", s.undated());
+      g.writeArrayFieldStart("extra_fields");
+      for (String f : s.extraFields()) {
+        g.writeString(f);
+      }
+      g.writeEndArray();
+      g.writeNumberField("size_bytes", s.sizeBytes());
+      g.writeEndObject();
+    }
+  }
+
+  private JsonGenerator generator() throws IOException {
+    JsonGenerator g = FACTORY.createGenerator(new NonClosing(out));
+    if (pretty) {
+      g.useDefaultPrettyPrinter();
+    }
+    return g;
+  }
+
+  private static void hit(JsonGenerator g, Hit h) throws IOException {
+    g.writeStartObject();
+    articleHead(g, h.id(), h.title(), h.titleDerived(), h.source(), h.date(), h.url());
+    g.writeNumberField("score", h.score());
+    g.writeArrayFieldStart("snippets");
+    for (Snippet s : h.snippets()) {
+      g.writeStartObject();
+      g.writeStringField("text", s.text());
+      highlights(g, "highlights", s);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    highlights(g, "title_highlights", h.titleHighlight());
+    fields(g, h.fields());
+    g.writeEndObject();
+  }
+
+  private static void articleHead(
+      JsonGenerator g,
+      String id,
+      String title,
+      boolean titleDerived,
+      String source,
+      Instant date,
+      String url)
+      throws IOException {
+    g.writeStringField("id", id);
+    g.writeStringField("title", title);
+    g.writeBooleanField("title_derived", titleDerived);
+    g.writeStringField("source", source);
+    g.writeStringField("date", day(date));
+    g.writeStringField("url", url);
+  }
+
+  private static void highlights(JsonGenerator g, String name, Snippet s) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (Span span : s.spans()) {
+      g.writeStartObject();
+      g.writeNumberField("start", span.start());
+      g.writeNumberField("end", span.end());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void fields(JsonGenerator g, Map<String, List<String>> fields) throws IOException {
+    g.writeObjectFieldStart("fields");
+    for (Map.Entry<String, List<String>> e : fields.entrySet()) {
+      g.writeArrayFieldStart(e.getKey());
+      for (String v : e.getValue()) {
+        g.writeString(v);
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  private static void facetsField(JsonGenerator g, Map<String, FacetResult> facets)
+      throws IOException {
+    g.writeObjectFieldStart("facets");
+    for (FacetResult f : facets.values()) {
+      g.writeArrayFieldStart(f.dimension());
+      for (FacetCount c : f.counts()) {
+        g.writeStartObject();
+        g.writeStringField("label", c.label());
+        g.writeNumberField("count", c.count());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+    // What the arrays leave out; a sibling object, since the arrays' shape is fixed.
+    g.writeObjectFieldStart("facets_more");
+    for (FacetResult f : facets.values()) {
+      g.writeObjectFieldStart(f.dimension());
+      g.writeNumberField("other_values", f.otherValues());
+      g.writeNumberField("other_count", f.otherCount());
+      g.writeNumberField("missing", f.missing());
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+  }
+
+  private static String day(Instant instant) {
+    return instant == null ? null : Dates.isoDay(instant);
+  }
+
+  /** Lets the generator close without closing stdout; ends the document with a newline. */
+  private static final class NonClosing extends java.io.Writer {
+    private final PrintWriter out;
+
+    NonClosing(PrintWriter out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(char[] buf, int off, int len) {
+      out.write(buf, off, len);
+    }
+
+    @Override
+    public void write(String s, int off, int len) {
+      out.write(s, off, len);
+    }
+
+    @Override
+    public void flush() {
+      out.flush();
+    }
+
+    @Override
+    public void close() {
+      out.println();
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.dateline.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dateline.FacetRequest;
+import org.dateline.NewsSearcher;
+import org.dateline.SearchRequest;
+import org.dateline.SearchResult;
+import org.dateline.SortOrder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+/** {@code dateline search QUERY}: one page of hits with highlighted snippets. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Search the index and print one page of hits: rank, title, source, date and id, then"
+          + " snippets with the matches marked (bold red on a terminal, **like this** otherwise).",
+      "QUERY uses Lucene's syntax: words (all stemmed, any may match, more matches rank higher),"
+          + " \"exact phrases\", +required -excluded, AND OR NOT, prefix*, title:word, source:name."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  dateline search '\"stored communications act\"'",
+      "  dateline search 'microsoft AND warrant' --from 2017-01 --to 2017-01 --sort newest",
+      "  dateline search oil --index ~/reuters --source Reuters --limit 20 --facets",
+      "  dateline search oil --index ~/reuters --json | jq '.hits[].title'",
+      "",
+      "Exit status: 0 when something matched, 1 when nothing did, 2 for a bad query or option,"
+          + " 3 when the index cannot be opened."
+    })
+final class SearchCommand extends FilteredCommand {
+  @Parameters(index = "0", paramLabel = "QUERY", description = "What to look for.")
+  String query;
+
+  @Option(
+      names = "--sort",
+      paramLabel = "ORDER",
+      defaultValue = "relevance",
+      description = "relevance, newest or oldest. Default: ${DEFAULT-VALUE}.")
+  SortOrder sort;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "" + SearchRequest.DEFAULT_LIMIT,
+      description = "Hits per page. Default: ${DEFAULT-VALUE}.")
+  int limit;
+
+  @Option(names = "--offset", paramLabel = "N", description = "Skip the first N hits.")
+  Integer offset;
+
+  @Option(
+      names = "--after",
+      paramLabel = "CURSOR",
+      description =
+          "Start after the page that printed this cursor (--json's \"next\"); instead of"
+              + " --offset.")
+  String after;
+
+  @Option(
+      names = "--snippets",
+      paramLabel = "N",
+      defaultValue = "" + SearchRequest.DEFAULT_SNIPPETS,
+      description = "Snippets per hit, 0 for none. Default: ${DEFAULT-VALUE}.")
+  int snippets;
+
+  @Option(names = "--facets", description = "Also count the hits by source and by month.")
+  boolean facets;
+
+  @Option(names = "--json", description = "Print one JSON document instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    if (offset != null && after != null) {
+      throw new ParameterException(
+          spec.commandLine(), "--offset and --after cannot be used together: give one");
+    }
+    Environment env = env();
+    SearchRequest request =
+        filter(SearchRequest.of(query))
+            .sortBy(sort)
+            .page(offset == null ? 0 : offset, limit)
+            .snippets(snippets, SearchRequest.DEFAULT_SNIPPET_LENGTH);
+    if (after != null) {
+      request = request.after(after);
+    }
+    if (facets) {
+      request = request.facets(FacetRequest.of("source", "month"));
+    }
+    Path folder = forReading();
+    SearchResult result;
+    try (NewsSearcher searcher = NewsSearcher.open(folder)) {
+      result = searcher.search(request);
+    }
+    if (json) {
+      new JsonPrinter(out(), env.stdoutIsTerminal())
+          .searchResult(result, request.offset());
+    } else {
+      long firstRank = after == null ? request.offset() + 1L : 0;
+      new TextPrinter(out(), Marks.of(env))
+          .searchResult(result, firstRank, nextPage(request, result));
+    }
+    return result.total() > 0 ? ExitCodes.OK : ExitCodes.NO_MATCH;
+  }
+
+  /**
+   * The command for the next page: this one's arguments with the page moved on. By offset while
+   * that is allowed (ranks stay known), by cursor beyond.
+   */
+  private String nextPage(SearchRequest request, SearchResult result) {
+    if (!result.hasMore()) {
+      return null;
+    }
+    List<String> args = new ArrayList<>();
+    args.add("dateline");
+    List<String> given = spec.commandLine().getParseResult().originalArgs();
+    for (int i = 0; i < given.size(); i++) {
+      String a = given.get(i);
+      if (a.equals("--offset") || a.equals("--after")) {
+        i++; // and its value
+      } else if (!a.startsWith("--offset=") && !a.startsWith("--after=")) {
+        args.add(a);
+      }
+    }
+    long nextOffset = (long) request.offset() + result.hits().size();
+    if (after == null && nextOffset + request.limit() <= SearchRequest.MAX_WINDOW) {
+      args.add("--offset");
+      args.add(String.valueOf(nextOffset));
+    } else {
+      args.add("--after");
+      args.add(result.nextCursor());
+    }
+    return Shell.join(args);
+  }
+}

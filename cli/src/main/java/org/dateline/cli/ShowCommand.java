@@ -1,0 +1,47 @@
+package org.dateline.cli;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.dateline.Article;
+import org.dateline.NewsSearcher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dateline show ID}: one whole article. */
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description = "Print a whole article with its metadata; search prints each hit's id.",
+    footer = {
+      "",
+      "Examples:",
+      "  dateline show 002_b4ff9c4aed3994e6.txt",
+      "  dateline show 12345 --index ~/reuters --json"
+    })
+final class ShowCommand extends IndexedCommand {
+  @Parameters(index = "0", paramLabel = "ID", description = "The article's id.")
+  String id;
+
+  @Option(names = "--json", description = "Print one JSON object (a search hit with its body).")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    Environment env = env();
+    Optional<Article> found;
+    try (NewsSearcher searcher = NewsSearcher.open(forReading())) {
+      found = searcher.find(id);
+    }
+    if (found.isEmpty()) {
+      err().println("dateline: no article with id " + id);
+      return ExitCodes.NO_MATCH;
+    }
+    if (json) {
+      new JsonPrinter(out(), env.stdoutIsTerminal()).article(found.get());
+    } else {
+      new TextPrinter(out(), Marks.of(env)).article(found.get());
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,258 @@
+package org.dateline.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dateline.Article;
+import org.dateline.Dates;
+import org.dateline.FacetCount;
+import org.dateline.FacetResult;
+import org.dateline.Hit;
+import org.dateline.IndexStats;
+import org.dateline.IndexSummary;
+import org.dateline.Problem;
+import org.dateline.SearchResult;
+import org.dateline.Snippet;
+
+/** Output for people: aligned, with matches marked (see {@link Marks}). */
+final class TextPrinter {
+  private static final int BAR_WIDTH = 40;
+  private static final String SEPARATOR = " · ";
+
+  private final PrintWriter out;
+  private final Marks marks;
+
+  TextPrinter(PrintWriter out, Marks marks) {
+    this.out = out;
+    this.marks = marks;
+  }
+
+  /**
+   * Prints a page of hits: rank, title, source, date and id, then the snippets indented; then the
+   * facets, if any; then which hits these were of how many, and the command for the next page.
+   *
+   * @param firstRank the rank of the first hit (offset + 1), or 0 when paging by cursor, where it
+   *     is unknown
+   * @param nextPage the command that shows the next page, or null on the last page
+   */
+  void searchResult(SearchResult result, long firstRank, String nextPage) {
+    List<Hit> hits = result.hits();
+    int width = String.valueOf(Math.max(firstRank, 1) + hits.size()).length();
+    for (int i = 0; i < hits.size(); i++) {
+      Hit hit = hits.get(i);
+      String rank = firstRank > 0 ? String.valueOf(firstRank + i) : "-";
+      String indent = " ".repeat(width + 2);
+      out.println(pad(rank, width, true) + ". " + marks.title(hit.titleHighlight()));
+      out.println(indent + line(hit.source(), hit.date(), hit.id()));
+      for (Snippet s : hit.snippets()) {
+        out.println(indent + marks.snippet(s));
+      }
+      out.println();
+    }
+    if (!result.facets().isEmpty()) {
+      facets(result.facets());
+      out.println();
+    }
+    if (result.total() == 0) {
+      out.println("No articles match.");
+    } else if (hits.isEmpty()) {
+      out.println(count(result.total()) + "; none on this page.");
+    } else if (firstRank > 0) {
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "Showing %,d-%,d of %s.",
+              firstRank,
+              firstRank + hits.size() - 1,
+              count(result.total())));
+    } else {
+      out.println(String.format(Locale.ROOT, "Showing %,d more of %s.", hits.size(), count(result.total())));
+    }
+    if (nextPage != null) {
+      out.println("Next page: " + nextPage);
+    }
+  }
+
+  /** Prints how many articles the counts are over, and a blank line. */
+  void facetsSummary(long total) {
+    out.println(total == 0 ? "No articles match." : count(total, "article") + " match.");
+    out.println();
+  }
+
+  /** Prints one table per dimension: label, count and a bar; date dimensions keep empty buckets. */
+  void facets(Map<String, FacetResult> facets) {
+    boolean first = true;
+    for (FacetResult f : facets.values()) {
+      if (!first) {
+        out.println();
+      }
+      first = false;
+      out.println(f.dimension());
+      int labelWidth = 1;
+      long max = 0;
+      for (FacetCount c : f.counts()) {
+        labelWidth = Math.max(labelWidth, c.label().length());
+        max = Math.max(max, c.count());
+      }
+      int countWidth = String.format(Locale.ROOT, "%,d", max).length();
+      for (FacetCount c : f.counts()) {
+        out.println(
+            "  "
+                + pad(c.label(), labelWidth, false)
+                + "  "
+                + pad(String.format(Locale.ROOT, "%,d", c.count()), countWidth, true)
+                + "  "
+                + bar(c.count(), max));
+      }
+      if (f.counts().isEmpty()) {
+        out.println("  (no values)");
+      }
+      if (f.otherValues() > 0) {
+        out.println(
+            String.format(
+                Locale.ROOT,
+                "  (%,d more values, on %s; --top N shows more)",
+                f.otherValues(),
+                count(f.otherCount(), "article")));
+      }
+      if (f.missing() > 0) {
+        out.println("  (" + count(f.missing(), "article") + " without a " + f.dimension() + ")");
+      }
+    }
+  }
+
+  /** Prints a whole article: title, metadata lines, a blank line, the body. */
+  void article(Article a) {
+    out.println(a.title() + (a.titleDerived() ? "  (title taken from the text)" : ""));
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"id", a.id()});
+    rows.add(new String[] {"source", a.source().isEmpty() ? "(none)" : a.source()});
+    rows.add(new String[] {"date", a.date() == null ? "(none)" : Dates.isoDay(a.date())});
+    if (a.url() != null) {
+      rows.add(new String[] {"url", a.url()});
+    }
+    a.fields().forEach((name, values) -> rows.add(new String[] {name, String.join(", ", values)}));
+    table(rows);
+    out.println();
+    out.println(a.body());
+  }
+
+  /** Prints what an index holds. */
+  void stats(Path index, boolean sample, IndexSummary s) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"index", index + (sample ? " (the sample corpus)" : "")});
+    rows.add(new String[] {"articles", String.format(Locale.ROOT, "%,d", s.articles())});
+    rows.add(new String[] {"sources", String.format(Locale.ROOT, "%,d", s.sources())});
+    String dates =
+        s.firstDate() == null
+            ? "(no dated articles)"
+            : Dates.isoDay(s.firstDate()) + " to " + Dates.isoDay(s.lastDate());
+    if (s.undated() > 0) {
+      dates += " (" + count(s.undated(), "article") + " undated)";
+    }
+    rows.add(new String[] {"dates", dates});
+    rows.add(
+        new String[] {
+          "extra fields", s.extraFields().isEmpty() ? "(none)" : String.join(", ", s.extraFields())
+        });
+    rows.add(new String[] {"size on disk", bytes(s.sizeBytes())});
+    table(rows);
+  }
+
+  /** Prints what an indexing run did: counts, time, then the first skipped records and warnings. */
+  void indexSummary(Path index, IndexStats s) {
+    double seconds = s.elapsed().toNanos() / 1e9;
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "Indexed %s into %s in %.1f s (%,.0f articles/s).",
+            count(s.indexed(), "article"),
+            index,
+            seconds,
+            seconds > 0 ? s.indexed() / seconds : 0.0));
+    long[] counts = {s.added(), s.replaced(), s.skipped(), s.warnings()};
+    String[] names = {"added", "replaced", "skipped", "warnings"};
+    int width = String.format(Locale.ROOT, "%,d", Arrays.stream(counts).max().orElse(0)).length();
+    List<String[]> rows = new ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      rows.add(new String[] {names[i], pad(String.format(Locale.ROOT, "%,d", counts[i]), width, true)});
+    }
+    table(rows);
+    problems("First skipped records:", s.firstSkips(), s.skipped());
+    problems("First warnings:", s.firstWarnings(), s.warnings());
+  }
+
+  private void problems(String heading, List<Problem> first, long total) {
+    if (first.isEmpty()) {
+      return;
+    }
+    out.println(heading);
+    for (Problem p : first) {
+      out.println("  " + p);
+    }
+    if (total > first.size()) {
+      out.println(String.format(Locale.ROOT, "  ... and %,d more", total - first.size()));
+    }
+  }
+
+  private void table(List<String[]> rows) {
+    int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+    for (String[] r : rows) {
+      out.println("  " + pad(r[0], width, false) + "  " + r[1]);
+    }
+  }
+
+  private static String line(String source, Instant date, String id) {
+    List<String> parts = new ArrayList<>(3);
+    if (!source.isEmpty()) {
+      parts.add(source);
+    }
+    parts.add(date == null ? "undated" : Dates.isoDay(date));
+    parts.add("id " + id);
+    return String.join(SEPARATOR, parts);
+  }
+
+  private static String bar(long count, long max) {
+    if (count == 0 || max == 0) {
+      return "";
+    }
+    int n = (int) Math.max(1, Math.round((double) count * BAR_WIDTH / max));
+    return "█".repeat(n);
+  }
+
+  private static String pad(String s, int width, boolean right) {
+    String spaces = " ".repeat(Math.max(0, width - s.length()));
+    return right ? spaces + s : s + spaces;
+  }
+
+  private static String count(long n) {
+    return count(n, "match", "matches");
+  }
+
+  private static String count(long n, String one) {
+    return count(n, one, one + "s");
+  }
+
+  private static String count(long n, String one, String many) {
+    return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
+  }
+
+  static String bytes(long n) {
+    if (n < 1024) {
+      return n + " B";
+    }
+    String[] units = {"KB", "MB", "GB", "TB"};
+    double v = n;
+    int u = -1;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+  }
+}

@@ -1,0 +1,185 @@
+package org.dateline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.dateline.NewsIndex;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dateline index}: summary, strict mode, default source, --replace, and its errors. */
+class IndexCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+  private Path index;
+  private Path feed;
+  private Cli cli;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    index = tmp.resolve("index");
+    feed = tmp.resolve("feed.jsonl");
+    Files.writeString(
+        feed,
+        """
+        {"id": "a1", "title": "Oil prices rise", "body": "Crude oil rose on Monday.", "date": "1987-03-02", "source": "Wire"}
+        {"id": "a2", "title": "Cocoa talks stall", "body": "Cocoa producers met in London.", "date": "1987-03-09"}
+        {"id": "a3", "title": "Oil output cut", "body": "Producers agreed to cut oil output.", "date": "1987-04-01", "source": "Wire"}
+        {"title": "No id here", "body": "This line has no id."}
+        """);
+    cli = Cli.withCache(tmp.resolve("cache"));
+  }
+
+  @Test
+  void indexingPrintsWhatWasAddedAndTheFirstSkippedRecords() {
+    Cli.Run r = cli.run("index", feed.toString(), "--index", index.toString());
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    assertTrue(r.out().startsWith("Indexed 3 articles into " + index + " in "), r::toString);
+    assertTrue(r.out().matches("(?s).*added +3\n.*replaced +0\n.*skipped +1\n.*"), r::toString);
+    assertTrue(r.out().contains("First skipped records:\n  " + feed + ":4: "), r::toString);
+    assertEquals("", r.err(), "no progress bar when stderr is not a terminal: " + r);
+  }
+
+  @Test
+  void indexingTheSameInputAgainReplaces() {
+    cli.run("index", feed.toString(), "--index", index.toString());
+    Cli.Run r = cli.run("index", feed.toString(), "--index", index.toString());
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    assertTrue(r.out().matches("(?s).*added +0\n.*replaced +3\n.*"), r::toString);
+  }
+
+  @Test
+  void theIndexVariableNamesTheFolder() {
+    Cli.Run r = cli.env(Environment.INDEX_VARIABLE, index.toString()).run("index", feed.toString());
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    assertTrue(Files.isDirectory(index));
+  }
+
+  @Test
+  void strictStopsAtTheFirstBadRecordAndIndexesNothing() throws Exception {
+    Cli.Run r = cli.run("index", feed.toString(), "--index", index.toString(), "--strict");
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertTrue(r.err().startsWith("dateline: bad input: " + feed + ":4: "), r::toString);
+    assertFalse(r.err().contains("\tat "), r::toString);
+    JsonNode stats = JSON.readTree(cli.run("stats", "--index", index.toString(), "--json").out());
+    assertEquals(0, stats.get("articles").asLong(), stats::toString);
+  }
+
+  @Test
+  void sourceFillsInArticlesThatHaveNone() throws Exception {
+    cli.run("index", feed.toString(), "--index", index.toString(), "--source", "Agency");
+    JsonNode doc =
+        JSON.readTree(
+            cli.run("search", "cocoa", "--index", index.toString(), "--json").out());
+    assertEquals("Agency", doc.get("hits").get(0).get("source").asText(), doc::toString);
+    doc = JSON.readTree(cli.run("search", "oil", "--index", index.toString(), "--json").out());
+    assertEquals("Wire", doc.get("hits").get(0).get("source").asText(), "given sources stay");
+  }
+
+  @Test
+  void formatTextReadsAJsonFileAsText() throws Exception {
+    Cli.Run r = cli.run("index", feed.toString(), "--index", index.toString(), "--format", "text");
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    assertTrue(r.out().startsWith("Indexed 1 article into "), r::toString);
+  }
+
+  @Test
+  void anUnknownFormatExitsTwo() {
+    Cli.Run r = cli.run("index", feed.toString(), "--index", index.toString(), "--format", "xml");
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertTrue(r.err().contains("--format"), r::toString);
+  }
+
+  @Test
+  void replaceSwapsInAnIndexOfTheNewInputAlone() throws Exception {
+    cli.run("index", feed.toString(), "--index", index.toString());
+    Path other = tmp.resolve("other.jsonl");
+    Files.writeString(other, "{\"id\": \"b1\", \"title\": \"Gold\", \"body\": \"Gold fell.\"}\n");
+    Cli.Run r = cli.run("index", other.toString(), "--index", index.toString(), "--replace");
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    JsonNode stats = JSON.readTree(cli.run("stats", "--index", index.toString(), "--json").out());
+    assertEquals(1, stats.get("articles").asLong(), stats::toString);
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertEquals(
+          0, s.filter(p -> p.getFileName().toString().startsWith("index.")).count(),
+          "no sibling folders left");
+    }
+  }
+
+  @Test
+  void replaceRefusesAFolderThatHoldsOtherFiles() throws Exception {
+    Path mine = Files.createDirectories(tmp.resolve("mine"));
+    Files.writeString(mine.resolve("notes.txt"), "keep me");
+    Cli.Run r = cli.run("index", feed.toString(), "--index", mine.toString(), "--replace");
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertTrue(r.err().contains("holds files but no index"), r::toString);
+    assertEquals("keep me", Files.readString(mine.resolve("notes.txt")));
+  }
+
+  @Test
+  void aFailedReplaceLeavesTheOldIndex() throws Exception {
+    cli.run("index", feed.toString(), "--index", index.toString());
+    Cli.Run r = cli.run("index", feed.toString(), "--index", index.toString(), "--replace", "--strict");
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    JsonNode stats = JSON.readTree(cli.run("stats", "--index", index.toString(), "--json").out());
+    assertEquals(3, stats.get("articles").asLong(), stats::toString);
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertEquals(0, s.filter(p -> p.getFileName().toString().startsWith("index.")).count());
+    }
+  }
+
+  @Test
+  void withoutAnIndexFolderItExitsTwoAndWritesNothing() {
+    Cli.Run r = cli.run("index", feed.toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertTrue(r.err().contains("name an index folder with --index DIR or DATELINE_INDEX"), r::toString);
+    assertFalse(Files.exists(tmp.resolve("cache")), "the sample cache is never written by index");
+  }
+
+  @Test
+  void aMissingInputExitsTwo() {
+    Cli.Run r = cli.run("index", tmp.resolve("nope.jsonl").toString(), "--index", index.toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertTrue(r.err().contains("no such file or folder: " + tmp.resolve("nope.jsonl")), r::toString);
+    assertFalse(Files.exists(index), "no index made for nothing");
+  }
+
+  @Test
+  void inputWithNoArticlesExitsTwo() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    Cli.Run r = cli.run("index", empty.toString(), "--index", index.toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertTrue(r.err().contains("nothing was indexed"), r::toString);
+  }
+
+  @Test
+  void aLockedIndexExitsThree() throws Exception {
+    try (NewsIndex writer = NewsIndex.open(index)) {
+      Cli.Run r = cli.run("index", feed.toString(), "--index", index.toString());
+      assertEquals(ExitCodes.INDEX_UNAVAILABLE, r.code(), r::toString);
+      assertTrue(r.err().contains("another process"), r::toString);
+    }
+  }
+
+  @Test
+  void anUnwritableIndexFolderExitsThree() throws Exception {
+    Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
+    Cli.Run r = cli.run("index", feed.toString(), "--index", file.toString());
+    assertEquals(ExitCodes.INDEX_UNAVAILABLE, r.code(), r::toString);
+  }
+
+  @Test
+  void noPathExitsTwo() {
+    Cli.Run r = cli.run("index", "--index", index.toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertTrue(r.err().contains("Missing required parameter"), r::toString);
+  }
+}

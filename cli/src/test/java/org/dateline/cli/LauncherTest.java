@@ -1,0 +1,144 @@
+package org.dateline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first command, run as a new user runs it: {@code ./dateline search '"stored
+ * communications act"'} in a fresh clone (the repository's files without any build output), which
+ * makes the launcher build the jar with Maven (about a minute) and index the sample corpus. Then
+ * the jar alone, as {@code java -jar}, which must print no JVM warnings.
+ */
+class LauncherTest {
+  private static final String README_QUERY = "\"stored communications act\"";
+
+  @TempDir static Path clone;
+  @TempDir static Path cache;
+
+  private static Run first;
+
+  record Run(int code, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  @BeforeAll
+  static void cloneAndRunTheReadmeCommand() throws Exception {
+    Path repo = Path.of("").toAbsolutePath().getParent();
+    assumeTrue(Files.isExecutable(repo.resolve("dateline")), "no launcher at " + repo);
+    List<String> files = trackedFiles(repo);
+    assumeTrue(files != null, "git is not available to list the repository's files");
+    for (String f : files) {
+      Path from = repo.resolve(f);
+      if (Files.isRegularFile(from)) {
+        Path to = clone.resolve(f);
+        Files.createDirectories(to.getParent());
+        Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+    first = run(List.of("./dateline", "search", README_QUERY));
+  }
+
+  @Test
+  void readmeFirstCommandPrintsHighlightedResultsFromAFreshClone() {
+    assertEquals(ExitCodes.OK, first.code(), first::toString);
+    assertTrue(first.out().contains("**Stored Communications Act**"), first::toString);
+    assertTrue(first.out().contains("Showing 1-3 of 3 matches."), first::toString);
+    assertEquals(
+        "dateline: building the command-line tool (once)…\n", first.err(), first::toString);
+    assertTrue(Files.isRegularFile(clone.resolve("cli/target/dateline.jar")));
+  }
+
+  @Test
+  void aSecondRunNeitherBuildsNorWarns() throws Exception {
+    Run again = run(List.of("./dateline", "search", README_QUERY));
+    assertEquals(ExitCodes.OK, again.code(), again::toString);
+    assertEquals(first.out(), again.out());
+    assertEquals("", again.err(), again::toString);
+  }
+
+  @Test
+  void theJarAloneSearchesWithNothingOnStderr() throws Exception {
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    Run r =
+        run(
+            List.of(
+                java, "-jar", "cli/target/dateline.jar", "search", README_QUERY, "--json"));
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    assertTrue(r.out().startsWith("{\"query\":"), r::toString);
+    assertEquals("", r.err(), "no JVM warning, no log line: " + r);
+  }
+
+  @Test
+  void theLauncherPassesTheExitCodeThrough() throws Exception {
+    Run r = run(List.of("./dateline", "search", "\"unclosed"));
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertTrue(r.err().startsWith("dateline: invalid query"), r::toString);
+    assertFalse(r.err().contains("WARNING"), r::toString);
+  }
+
+  private static Run run(List<String> command) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command).directory(clone.toFile());
+    Map<String, String> env = pb.environment();
+    env.remove(Environment.INDEX_VARIABLE);
+    env.remove("NO_COLOR");
+    env.put(Environment.CACHE_VARIABLE, cache.toString());
+    // The JDK running this test: the launcher would find one by itself, but this one is known.
+    Path javaHome =
+        Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent();
+    env.put("JAVA_HOME", javaHome.toString());
+    Path out = Files.createTempFile(cache, "out", ".txt");
+    Path err = Files.createTempFile(cache, "err", ".txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("timed out: " + command);
+    }
+    return new Run(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  /** The files a fresh clone has: tracked ones and new ones not ignored. Null without git. */
+  private static List<String> trackedFiles(Path repo) throws InterruptedException {
+    try {
+      Process p =
+          new ProcessBuilder("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+              .directory(repo.toFile())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      byte[] listing = p.getInputStream().readAllBytes();
+      if (p.waitFor() != 0) {
+        return null;
+      }
+      List<String> files = new ArrayList<>();
+      for (String f : new String(listing, StandardCharsets.UTF_8).split("\0")) {
+        if (!f.isEmpty()) {
+          files.add(f);
+        }
+      }
+      return files;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}
