@@ -32,7 +32,7 @@ import org.dateline.ingest.ArticleReader;
  * an HTML parser reads it. Scripts, styles and named entities beyond the XML ones are not handled:
  * test collections of plain {@code <pre>} text need none of that.
  *
- * <p>A line {@code CACM <Month>, <Year>} gives the article the first day of that month as its
+ * <p>A line {@code CACM <Month>, <Year>} (the comma is sometimes missing) gives the article the first day of that month as its
  * date; the source is {@code CACM} for ids starting {@code CACM-} and empty otherwise.
  */
 public final class HtmlArticleReader implements ArticleReader {
@@ -50,7 +50,7 @@ public final class HtmlArticleReader implements ArticleReader {
   private static final Pattern TAG = Pattern.compile("<[a-zA-Z/!?][^>]*>");
   private static final Pattern ENTITY = Pattern.compile("&(amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9a-fA-F]+);");
   private static final Pattern CACM_DATE =
-      Pattern.compile("^CACM\\s+([A-Za-z]+),\\s*(\\d{4})\\s*$", Pattern.MULTILINE);
+      Pattern.compile("^\\s*CACM\\s+([A-Za-z]+),?\\s*(\\d{4})\\s*$", Pattern.MULTILINE);
   private static final Map<String, String> NAMED =
       Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'");
 
