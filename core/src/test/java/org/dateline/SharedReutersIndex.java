@@ -1,0 +1,57 @@
+package org.dateline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.dateline.ingest.ArticleReader;
+import org.dateline.ingest.ArticleReaders;
+import org.dateline.ingest.Format;
+import org.dateline.ingest.ProblemLog;
+import org.dateline.ingest.ReadMode;
+
+/**
+ * One index of all of Reuters-21578 per test JVM, built on first use, for tests that only read
+ * it. Tests that check what indexing itself does build their own.
+ */
+final class SharedReutersIndex {
+  private SharedReutersIndex() {}
+
+  private static Path path;
+
+  /** Returns whether the Reuters archive is there to build from. */
+  static boolean available() {
+    return Files.exists(CorpusIndexingTest.reutersArchive());
+  }
+
+  /** Returns the folder of the shared index, building it the first time. */
+  static synchronized Path path() {
+    if (path == null) {
+      try {
+        Path dir = Files.createTempDirectory("dateline-reuters-");
+        ProblemLog log = new ProblemLog(ReadMode.LENIENT);
+        try (NewsIndex index = NewsIndex.open(dir);
+            ArticleReader reader =
+                ArticleReaders.open(List.of(CorpusIndexingTest.reutersArchive()), Format.AUTO, log)) {
+          index.add(reader, log);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+        path = dir;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return path;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> all = Files.walk(dir)) {
+      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temp folder left behind is harmless
+    }
+  }
+}
