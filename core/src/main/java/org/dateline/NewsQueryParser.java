@@ -140,8 +140,8 @@ final class NewsQueryParser extends MultiFieldQueryParser {
 
   /**
    * Builds a bag-of-words query: the text analyzed as title and body are, every word an optional
-   * clause on title (boosted as in {@link #parse}) and body, a word written n times weighing n times.
-   * No syntax: quotes, colons, parentheses and operators are plain text.
+   * clause on title (boosted as in {@link #parse}) and body, a word written n times weighing n
+   * times. No syntax: quotes, colons, parentheses and operators are plain text.
    *
    * @param text natural-language text, such as a TREC topic
    * @param analyzer {@link #analyzer}

@@ -42,7 +42,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
@@ -54,6 +53,7 @@ import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -76,9 +76,9 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * id, so a search returns the same order every time.
  *
  * <p>A request marked {@link SearchRequest#anyWord() anyWord} skips the syntax: its text is
- * analyzed into words and an article matching any of them is a hit, ranked by BM25 over all of
- * them (a word written twice counts twice). That is how verbose natural-language questions, such
- * as TREC topics, are run.
+ * analyzed into words and an article matching any of them is a hit, ranked by BM25 over all of them
+ * (a word written twice counts twice). That is how verbose natural-language questions, such as TREC
+ * topics, are run.
  *
  * <p>A malformed query is an {@link InvalidQueryException} carrying the position of the problem; a
  * wildcard or fuzzy word matching more than {@value #DEFAULT_MAX_EXPANSIONS} words of the index is
@@ -125,7 +125,9 @@ public final class NewsSearcher implements AutoCloseable {
     TextAnalysis a;
     IndexSearcher s = manager.acquire();
     try {
-      a = NewsIndex.analysisOf(((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData());
+      a =
+          NewsIndex.analysisOf(
+              ((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData());
     } catch (IOException | RuntimeException e) {
       manager.close();
       throw e;

@@ -174,7 +174,17 @@ public record SearchRequest(
       int snippetLength,
       FacetRequest facets) {
     this(
-        query, sources, dates, fields, sort, offset, limit, cursor, snippets, snippetLength, facets,
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        offset,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets,
         false);
   }
 
@@ -186,7 +196,17 @@ public record SearchRequest(
    */
   public SearchRequest withAnyWord(boolean anyWord) {
     return new SearchRequest(
-        query, sources, dates, fields, sort, offset, limit, cursor, snippets, snippetLength, facets,
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        offset,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets,
         anyWord);
   }
 
@@ -241,7 +261,8 @@ public record SearchRequest(
         cursor,
         snippets,
         snippetLength,
-        facets, anyWord);
+        facets,
+        anyWord);
   }
 
   /**
@@ -262,7 +283,8 @@ public record SearchRequest(
         cursor,
         snippets,
         snippetLength,
-        facets, anyWord);
+        facets,
+        anyWord);
   }
 
   /**
@@ -291,7 +313,18 @@ public record SearchRequest(
       f.put(name, values);
     }
     return new SearchRequest(
-        query, sources, dates, f, sort, offset, limit, cursor, snippets, snippetLength, facets, anyWord);
+        query,
+        sources,
+        dates,
+        f,
+        sort,
+        offset,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets,
+        anyWord);
   }
 
   /**
@@ -312,7 +345,8 @@ public record SearchRequest(
         cursor,
         snippets,
         snippetLength,
-        facets, anyWord);
+        facets,
+        anyWord);
   }
 
   /**
@@ -324,7 +358,18 @@ public record SearchRequest(
    */
   public SearchRequest page(int offset, int limit) {
     return new SearchRequest(
-        query, sources, dates, fields, sort, offset, limit, null, snippets, snippetLength, facets, anyWord);
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        offset,
+        limit,
+        null,
+        snippets,
+        snippetLength,
+        facets,
+        anyWord);
   }
 
   /**
@@ -335,7 +380,18 @@ public record SearchRequest(
    */
   public SearchRequest after(String cursor) {
     return new SearchRequest(
-        query, sources, dates, fields, sort, 0, limit, cursor, snippets, snippetLength, facets, anyWord);
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        0,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets,
+        anyWord);
   }
 
   /**
@@ -368,6 +424,7 @@ public record SearchRequest(
         cursor,
         snippets,
         snippetLength,
-        facets, anyWord);
+        facets,
+        anyWord);
   }
 }

@@ -29,7 +29,8 @@ class RankingOptionsTest {
     List<Article> articles =
         List.of(article("a", "", "The Structure of the THE Multiprogramming System"));
     try (NewsIndex index =
-        NewsIndex.open(english, IndexConfig.DEFAULT.withAnalysis(TextAnalysis.ENGLISH_STOPWORDS_PORTER))) {
+        NewsIndex.open(
+            english, IndexConfig.DEFAULT.withAnalysis(TextAnalysis.ENGLISH_STOPWORDS_PORTER))) {
       index.add(articles);
     }
     try (NewsIndex index = NewsIndex.open(news)) {
@@ -50,7 +51,8 @@ class RankingOptionsTest {
   @Test
   void anIndexCannotBeReopenedWithAnotherAnalysis(@TempDir Path dir) throws IOException {
     try (NewsIndex index =
-        NewsIndex.open(dir, IndexConfig.DEFAULT.withAnalysis(TextAnalysis.ENGLISH_STOPWORDS_PORTER))) {
+        NewsIndex.open(
+            dir, IndexConfig.DEFAULT.withAnalysis(TextAnalysis.ENGLISH_STOPWORDS_PORTER))) {
       index.add(List.of(article("a", "", "text")));
     }
     IllegalArgumentException e =
@@ -58,14 +60,16 @@ class RankingOptionsTest {
     assertTrue(e.getMessage().contains("english-stopwords-porter"), e.getMessage());
     // the failed open released the folder: the right analysis still opens it
     try (NewsIndex index =
-        NewsIndex.open(dir, IndexConfig.DEFAULT.withAnalysis(TextAnalysis.ENGLISH_STOPWORDS_PORTER))) {
+        NewsIndex.open(
+            dir, IndexConfig.DEFAULT.withAnalysis(TextAnalysis.ENGLISH_STOPWORDS_PORTER))) {
       assertEquals(1, index.count());
     }
   }
 
   @Test
   void analysisLabelsReadBothWays() {
-    assertEquals(TextAnalysis.ENGLISH_STOPWORDS_PORTER, TextAnalysis.ofLabel("english-stopwords-porter"));
+    assertEquals(
+        TextAnalysis.ENGLISH_STOPWORDS_PORTER, TextAnalysis.ofLabel("english-stopwords-porter"));
     assertEquals(TextAnalysis.NEWS, TextAnalysis.ofLabel("NEWS"));
     assertEquals("english-stopwords-porter", TextAnalysis.ENGLISH_STOPWORDS_PORTER.label());
     assertThrows(IllegalArgumentException.class, () -> TextAnalysis.ofLabel("french"));
@@ -132,8 +136,17 @@ class RankingOptionsTest {
     assertTrue(r.withAnyWord(true).page(0, 5).snippets(0, 100).anyWord());
     assertFalse(
         new SearchRequest(
-                "a", java.util.Set.of(), DateRange.ALL, Map.of(), SortOrder.RELEVANCE, 0, 10, null,
-                0, 100, FacetRequest.NONE)
+                "a",
+                java.util.Set.of(),
+                DateRange.ALL,
+                Map.of(),
+                SortOrder.RELEVANCE,
+                0,
+                10,
+                null,
+                0,
+                100,
+                FacetRequest.NONE)
             .anyWord());
   }
 }

@@ -10,9 +10,9 @@ import org.dateline.NewsSearcher;
 import org.dateline.SearchRequest;
 
 /**
- * Runs topics through a {@link NewsSearcher} and evaluates the run, the way an IR baseline is
- * made: each topic's text is a bag of words ({@link SearchRequest#withAnyWord(boolean)}), any of
- * which may match, and the best {@code hits} articles by BM25 are the run.
+ * Runs topics through a {@link NewsSearcher} and evaluates the run, the way an IR baseline is made:
+ * each topic's text is a bag of words ({@link SearchRequest#withAnyWord(boolean)}), any of which
+ * may match, and the best {@code hits} articles by BM25 are the run.
  */
 public final class Evaluation {
   /** Hits per topic in TREC runs, and the depth recall@1000 needs. */

@@ -22,8 +22,8 @@ import org.dateline.ingest.ArticleReader;
 
 /**
  * Reads a test collection stored as a {@code .tar.gz} of HTML files, one document each, as
- * Anserini's {@code HtmlCollection} does: the file name without {@code .html} is the id (so that
- * it matches the qrels), the text outside the tags is the content. CACM comes this way ({@code
+ * Anserini's {@code HtmlCollection} does: the file name without {@code .html} is the id (so that it
+ * matches the qrels), the text outside the tags is the content. CACM comes this way ({@code
  * CACM-0001.html} ... {@code CACM-3204.html}, each a {@code <pre>} block).
  *
  * <p>The text extraction is deliberately small: tags ({@code <} followed by a letter, {@code /},
@@ -32,23 +32,27 @@ import org.dateline.ingest.ArticleReader;
  * an HTML parser reads it. Scripts, styles and named entities beyond the XML ones are not handled:
  * test collections of plain {@code <pre>} text need none of that.
  *
- * <p>A line {@code CACM <Month>, <Year>} (the comma is sometimes missing) gives the article the first day of that month as its
- * date; the source is {@code CACM} for ids starting {@code CACM-} and empty otherwise.
+ * <p>A line {@code CACM <Month>, <Year>} (the comma is sometimes missing) gives the article the
+ * first day of that month as its date; the source is {@code CACM} for ids starting {@code CACM-}
+ * and empty otherwise.
  */
 public final class HtmlArticleReader implements ArticleReader {
   /** Where the text goes. */
   public enum Layout {
     /**
-     * Everything in the body, the title empty: one text field, as Anserini indexes it, so that
-     * BM25 sees the same document lengths.
+     * Everything in the body, the title empty: one text field, as Anserini indexes it, so that BM25
+     * sees the same document lengths.
      */
     BODY_ONLY,
-    /** The first non-blank line is the title and the rest the body, as a news reader would split it. */
+    /**
+     * The first non-blank line is the title and the rest the body, as a news reader would split it.
+     */
     FIRST_LINE_TITLE
   }
 
   private static final Pattern TAG = Pattern.compile("<[a-zA-Z/!?][^>]*>");
-  private static final Pattern ENTITY = Pattern.compile("&(amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9a-fA-F]+);");
+  private static final Pattern ENTITY =
+      Pattern.compile("&(amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9a-fA-F]+);");
   private static final Pattern CACM_DATE =
       Pattern.compile("^\\s*CACM\\s+([A-Za-z]+),?\\s*(\\d{4})\\s*$", Pattern.MULTILINE);
   private static final Map<String, String> NAMED =
@@ -110,14 +114,7 @@ public final class HtmlArticleReader implements ArticleReader {
       body = nl < 0 ? "" : text.substring(nl + 1).strip();
     }
     return new Article(
-        id,
-        title,
-        false,
-        body,
-        date(text),
-        id.startsWith("CACM-") ? "CACM" : "",
-        null,
-        Map.of());
+        id, title, false, body, date(text), id.startsWith("CACM-") ? "CACM" : "", null, Map.of());
   }
 
   /**
@@ -160,7 +157,9 @@ public final class HtmlArticleReader implements ArticleReader {
     } catch (IllegalArgumentException e) {
       return null; // not a month name: the line is text, not a date
     }
-    return LocalDate.of(Integer.parseInt(m.group(2)), month, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    return LocalDate.of(Integer.parseInt(m.group(2)), month, 1)
+        .atStartOfDay(ZoneOffset.UTC)
+        .toInstant();
   }
 
   @Override

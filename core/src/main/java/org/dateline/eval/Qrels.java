@@ -82,7 +82,10 @@ public final class Qrels {
       }
       String[] cols = line.strip().split("\\s+");
       if (cols.length != 4) {
-        throw Formats.bad(file, n, "a qrels line must have 4 columns: qid iteration docno relevance (got: " + line + ")");
+        throw Formats.bad(
+            file,
+            n,
+            "a qrels line must have 4 columns: qid iteration docno relevance (got: " + line + ")");
       }
       int rel;
       try {
@@ -90,7 +93,8 @@ public final class Qrels {
       } catch (NumberFormatException e) {
         throw Formats.bad(file, n, "relevance must be an integer (got: " + cols[3] + ")");
       }
-      Integer before = judgments.computeIfAbsent(cols[0], k -> new LinkedHashMap<>()).put(cols[2], rel);
+      Integer before =
+          judgments.computeIfAbsent(cols[0], k -> new LinkedHashMap<>()).put(cols[2], rel);
       if (before != null) {
         throw Formats.bad(file, n, "document " + cols[2] + " is judged twice for query " + cols[0]);
       }

@@ -17,11 +17,18 @@ public record QueryEvaluation(
   public QueryEvaluation {
     Objects.requireNonNull(queryId, "queryId");
     Objects.requireNonNull(metrics, "metrics");
-    if (relevant < 0 || retrieved < 0 || relevantRetrieved < 0
+    if (relevant < 0
+        || retrieved < 0
+        || relevantRetrieved < 0
         || relevantRetrieved > Math.min(relevant, retrieved)) {
       throw new IllegalArgumentException(
           "counts must be >= 0 and relevantRetrieved <= relevant, retrieved (got: "
-              + relevant + ", " + retrieved + ", " + relevantRetrieved + ")");
+              + relevant
+              + ", "
+              + retrieved
+              + ", "
+              + relevantRetrieved
+              + ")");
     }
   }
 }

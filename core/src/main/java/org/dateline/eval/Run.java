@@ -17,9 +17,9 @@ import java.util.Set;
 import org.dateline.ingest.CorpusFormatException;
 
 /**
- * The documents a system retrieved for each query, with scores: what {@code trec_eval} reads as
- * its "top file". Only the scores decide the order in which it is evaluated, as in {@code
- * trec_eval} (see {@link TrecEval}); the list order is kept for writing.
+ * The documents a system retrieved for each query, with scores: what {@code trec_eval} reads as its
+ * "top file". Only the scores decide the order in which it is evaluated, as in {@code trec_eval}
+ * (see {@link TrecEval}); the list order is kept for writing.
  *
  * @param results retrieved documents by query id; a document appears at most once per query
  */
@@ -74,7 +74,9 @@ public record Run(Map<String, List<ScoredDoc>> results) {
         String[] cols = line.strip().split("\\s+");
         if (cols.length != 6) {
           throw Formats.bad(
-              file, n, "a run line must have 6 columns: qid Q0 docno rank score tag (got: " + line + ")");
+              file,
+              n,
+              "a run line must have 6 columns: qid Q0 docno rank score tag (got: " + line + ")");
         }
         double score;
         try {

@@ -13,7 +13,8 @@ public record ScoredDoc(String docno, double score) {
   public ScoredDoc {
     Objects.requireNonNull(docno, "docno");
     if (docno.isBlank() || docno.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException("docno must be one non-blank word (got: \"" + docno + "\")");
+      throw new IllegalArgumentException(
+          "docno must be one non-blank word (got: \"" + docno + "\")");
     }
     if (!Double.isFinite(score)) {
       throw new IllegalArgumentException("score must be finite (got: " + score + ")");

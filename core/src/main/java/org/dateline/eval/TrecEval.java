@@ -12,8 +12,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>Each query's documents are ordered by score, highest first, and equal scores by document id
- *       in <em>reverse</em> lexical order, as {@code trec_eval} sorts them; ranks written in the run
- *       are ignored.
+ *       in <em>reverse</em> lexical order, as {@code trec_eval} sorts them; ranks written in the
+ *       run are ignored.
  *   <li>A relevance of 1 or more is relevant; for nDCG the relevance is the gain and a relevance
  *       below 1 gains nothing.
  *   <li>Every query of the qrels counts ({@code -c}): one the run has no results for scores 0, and
@@ -62,8 +62,7 @@ public final class TrecEval {
       recall += e.metrics().recall1000();
     }
     int n = queries.size();
-    Metrics mean =
-        n == 0 ? Metrics.ZERO : new Metrics(map / n, p30 / n, ndcg / n, recall / n);
+    Metrics mean = n == 0 ? Metrics.ZERO : new Metrics(map / n, p30 / n, ndcg / n, recall / n);
     return new EvaluationReport(queries, mean);
   }
 

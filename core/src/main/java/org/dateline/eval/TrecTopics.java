@@ -20,8 +20,7 @@ import org.dateline.ingest.CorpusFormatException;
  *   <li>{@code <DOC><DOCNO> 1 </DOCNO> text </DOC>}, as CACM's {@code topics.cacm.txt}: the whole
  *       text is the topic.
  *   <li>Classic TREC {@code <top> <num> Number: 301 <title> ... <desc> ... <narr> ... </top>},
- *       whose closing tags are often missing: the title is the topic, as in the usual "title"
- *       runs.
+ *       whose closing tags are often missing: the title is the topic, as in the usual "title" runs.
  * </ul>
  */
 public final class TrecTopics {
@@ -67,8 +66,11 @@ public final class TrecTopics {
     List<Topic> topics = new ArrayList<>();
     boolean classic = text.toLowerCase(Locale.ROOT).contains("<top>");
     Matcher m = (classic ? TOP : DOC).matcher(text);
+    long line = 1;
+    int counted = 0;
     while (m.find()) {
-      long line = lineOf(text, m.start());
+      line += newlines(text, counted, m.start());
+      counted = m.start();
       String id;
       String body;
       if (classic) {
@@ -90,7 +92,9 @@ public final class TrecTopics {
     }
     if (topics.isEmpty()) {
       throw Formats.bad(
-          file, 0, "no topics found; expected <DOC><DOCNO>n</DOCNO>...</DOC> or <top><num>...</top>");
+          file,
+          0,
+          "no topics found; expected <DOC><DOCNO>n</DOCNO>...</DOC> or <top><num>...</top>");
     }
     Set<String> ids = new HashSet<>();
     for (Topic t : topics) {
@@ -101,13 +105,13 @@ public final class TrecTopics {
     return List.copyOf(topics);
   }
 
-  private static long lineOf(String text, int offset) {
-    long line = 1;
-    for (int i = 0; i < offset; i++) {
+  private static long newlines(String text, int from, int to) {
+    long n = 0;
+    for (int i = from; i < to; i++) {
       if (text.charAt(i) == '\n') {
-        line++;
+        n++;
       }
     }
-    return line;
+    return n;
   }
 }

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * alone 0.3187.
  */
 class CacmReproductionTest {
-  static final Path CACM = Path.of("").toAbsolutePath().resolve("../../shared/data/cacm").normalize();
+  static final Path CACM =
+      Path.of("").toAbsolutePath().resolve("../../shared/data/cacm").normalize();
   static final double ANSERINI_MAP = 0.3123;
   static final double ANSERINI_P30 = 0.1942;
 
@@ -69,7 +70,8 @@ class CacmReproductionTest {
     try (NewsSearcher searcher = NewsSearcher.open(dir, Bm25.ANSERINI)) {
       EvaluationReport r = Evaluation.evaluate(searcher, topics, qrels, Evaluation.DEFAULT_HITS);
       System.out.printf(
-          "CACM, Anserini's settings: MAP %.4f P@30 %.4f nDCG@10 %.4f recall@1000 %.4f (%d queries)%n",
+          "CACM, Anserini's settings: MAP %.4f P@30 %.4f nDCG@10 %.4f recall@1000 %.4f (%d"
+              + " queries)%n",
           r.mean().map(), r.mean().p30(), r.mean().ndcg10(), r.mean().recall1000(), r.queryCount());
       assertEquals(52, r.queryCount());
       assertEquals(ANSERINI_MAP, r.mean().map(), 0.005);
@@ -87,7 +89,8 @@ class CacmReproductionTest {
     try (NewsSearcher searcher = NewsSearcher.open(dir)) {
       EvaluationReport r = Evaluation.evaluate(searcher, topics, qrels, Evaluation.DEFAULT_HITS);
       System.out.printf(
-          "CACM, Dateline defaults: MAP %.4f P@30 %.4f nDCG@10 %.4f recall@1000 %.4f (%d queries)%n",
+          "CACM, Dateline defaults: MAP %.4f P@30 %.4f nDCG@10 %.4f recall@1000 %.4f (%d"
+              + " queries)%n",
           r.mean().map(), r.mean().p30(), r.mean().ndcg10(), r.mean().recall1000(), r.queryCount());
       assertEquals(52, r.queryCount());
       assertTrue(r.mean().map() > 0.2, "MAP " + r.mean().map());

@@ -39,8 +39,9 @@ class HtmlArticleReaderTest {
 
   @Test
   void bodyOnlyPutsEverythingInTheBody() {
-    Article a = HtmlArticleReader.article("CACM-0001", HtmlArticleReader.text(CACM_0001),
-        HtmlArticleReader.Layout.BODY_ONLY);
+    Article a =
+        HtmlArticleReader.article(
+            "CACM-0001", HtmlArticleReader.text(CACM_0001), HtmlArticleReader.Layout.BODY_ONLY);
     assertEquals("", a.title());
     assertTrue(a.body().startsWith("Preliminary Report"));
     assertEquals(Instant.parse("1958-12-01T00:00:00Z"), a.date());
@@ -49,8 +50,11 @@ class HtmlArticleReaderTest {
 
   @Test
   void firstLineTitleSplitsThePapersTitleOff() {
-    Article a = HtmlArticleReader.article("CACM-0001", HtmlArticleReader.text(CACM_0001),
-        HtmlArticleReader.Layout.FIRST_LINE_TITLE);
+    Article a =
+        HtmlArticleReader.article(
+            "CACM-0001",
+            HtmlArticleReader.text(CACM_0001),
+            HtmlArticleReader.Layout.FIRST_LINE_TITLE);
     assertEquals("Preliminary Report-International Algebraic Language", a.title());
     assertTrue(a.body().startsWith("CACM December, 1958"), a.body());
   }
@@ -67,7 +71,8 @@ class HtmlArticleReaderTest {
     assumeTrue(Files.exists(archive), "CACM not found at " + archive + ": skipped");
     Map<String, Article> byId = new HashMap<>();
     int dated = 0;
-    try (HtmlArticleReader r = HtmlArticleReader.open(archive, HtmlArticleReader.Layout.FIRST_LINE_TITLE)) {
+    try (HtmlArticleReader r =
+        HtmlArticleReader.open(archive, HtmlArticleReader.Layout.FIRST_LINE_TITLE)) {
       Optional<Article> next;
       while ((next = r.next()).isPresent()) {
         byId.put(next.get().id(), next.get());

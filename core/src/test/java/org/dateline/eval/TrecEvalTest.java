@@ -108,7 +108,8 @@ class TrecEvalTest {
                 "9", List.of(d("A", 1)))); // not judged: ignored
     EvaluationReport r = TrecEval.evaluate(qrels, run);
     assertEquals(3, r.queryCount());
-    assertEquals(List.of("1", "2", "4"), r.queries().stream().map(QueryEvaluation::queryId).toList());
+    assertEquals(
+        List.of("1", "2", "4"), r.queries().stream().map(QueryEvaluation::queryId).toList());
     assertEquals(1.0 / 3, r.mean().map(), EPS);
     assertEquals(Metrics.ZERO, r.queries().get(1).metrics());
     assertEquals(Metrics.ZERO, r.queries().get(2).metrics());
@@ -116,7 +117,8 @@ class TrecEvalTest {
 
   @Test
   void noJudgedQueriesMeansZeroQueriesAndZeroMeans() {
-    EvaluationReport r = TrecEval.evaluate(Qrels.of(Map.of()), run(Map.of("1", List.of(d("A", 1)))));
+    EvaluationReport r =
+        TrecEval.evaluate(Qrels.of(Map.of()), run(Map.of("1", List.of(d("A", 1)))));
     assertEquals(0, r.queryCount());
     assertEquals(Metrics.ZERO, r.mean());
   }

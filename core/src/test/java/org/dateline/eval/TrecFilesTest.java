@@ -56,9 +56,17 @@ class TrecFilesTest {
   void classicTopicsGiveTheTitle() throws IOException {
     List<Topic> t =
         TrecTopics.parse(
-            "<top>\n<num> Number: 301\n<title> International Organized Crime\n\n"
-                + "<desc> Description:\nIdentify organizations\n<narr> Narrative:\nA relevant...\n</top>\n"
-                + "<top>\n<num> Number: 302 <title> Poliomyelitis and Post-Polio\n</top>");
+            "<top>\n"
+                + "<num> Number: 301\n"
+                + "<title> International Organized Crime\n\n"
+                + "<desc> Description:\n"
+                + "Identify organizations\n"
+                + "<narr> Narrative:\n"
+                + "A relevant...\n"
+                + "</top>\n"
+                + "<top>\n"
+                + "<num> Number: 302 <title> Poliomyelitis and Post-Polio\n"
+                + "</top>");
     assertEquals(
         List.of(
             new Topic("301", "International Organized Crime"),
@@ -96,7 +104,8 @@ class TrecFilesTest {
     StringWriter w = new StringWriter();
     run.write(w, "dateline");
     Files.writeString(file, w.toString());
-    assertTrue(w.toString().startsWith("1 Q0 CACM-1938 1 12.033000946044922 dateline"), w.toString());
+    assertTrue(
+        w.toString().startsWith("1 Q0 CACM-1938 1 12.033000946044922 dateline"), w.toString());
     Run back = Run.read(file);
     assertEquals(run.results("1"), back.results("1"));
     assertEquals(List.of(), back.results("2"));
