@@ -122,6 +122,9 @@ final class Cursor {
               fields.put(k, terms);
             });
     sb.append(fields);
+    if (r.anyWord()) {
+      sb.append('\u0000').append("any word"); // appended only when set: older cursors stay valid
+    }
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")

@@ -11,10 +11,14 @@ import java.util.Objects;
  * @param commitEvery a long lenient run also commits when this much time has passed since the
  *     last commit; must be positive
  * @param ramBufferMb memory Lucene buffers before it flushes a segment; must be &gt;= 1
+ * @param analysis how title and body are split into words; fixed when the index is created, so
+ *     opening an existing index with another analysis fails
  */
-public record IndexConfig(int commitEveryArticles, Duration commitEvery, double ramBufferMb) {
-  /** 50,000 articles or one minute, whichever comes first; 64 MB buffer. */
-  public static final IndexConfig DEFAULT = new IndexConfig(50_000, Duration.ofMinutes(1), 64);
+public record IndexConfig(
+    int commitEveryArticles, Duration commitEvery, double ramBufferMb, TextAnalysis analysis) {
+  /** 50,000 articles or one minute, whichever comes first; 64 MB buffer; news analysis. */
+  public static final IndexConfig DEFAULT =
+      new IndexConfig(50_000, Duration.ofMinutes(1), 64, TextAnalysis.NEWS);
 
   /** Validates. */
   public IndexConfig {
@@ -25,6 +29,28 @@ public record IndexConfig(int commitEveryArticles, Duration commitEvery, double 
         "commitEvery must be positive (got: %s)",
         commitEvery);
     Check.argument(ramBufferMb >= 1, "ramBufferMb must be >= 1 (got: %s)", ramBufferMb);
+    Objects.requireNonNull(analysis, "analysis");
+  }
+
+  /**
+   * A config with the {@link TextAnalysis#NEWS news} analysis.
+   *
+   * @param commitEveryArticles see {@link #commitEveryArticles()}
+   * @param commitEvery see {@link #commitEvery()}
+   * @param ramBufferMb see {@link #ramBufferMb()}
+   */
+  public IndexConfig(int commitEveryArticles, Duration commitEvery, double ramBufferMb) {
+    this(commitEveryArticles, commitEvery, ramBufferMb, TextAnalysis.NEWS);
+  }
+
+  /**
+   * Returns a copy with another text analysis.
+   *
+   * @param analysis the analysis for a new index
+   * @return the new config
+   */
+  public IndexConfig withAnalysis(TextAnalysis analysis) {
+    return new IndexConfig(commitEveryArticles, commitEvery, ramBufferMb, analysis);
   }
 
   /**
@@ -35,6 +61,6 @@ public record IndexConfig(int commitEveryArticles, Duration commitEvery, double 
    * @return the new config
    */
   public IndexConfig withCommitEvery(int articles, Duration time) {
-    return new IndexConfig(articles, time, ramBufferMb);
+    return new IndexConfig(articles, time, ramBufferMb, analysis);
   }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -78,6 +79,8 @@ public final class NewsIndex implements AutoCloseable {
    * @return the open index
    * @throws IndexUnavailableException when another process writes it, it is corrupt, or the folder
    *     cannot be written
+   * @throws IllegalArgumentException when the index exists and was created with another {@link
+   *     IndexConfig#analysis()}
    */
   public static NewsIndex open(Path path, IndexConfig config) throws IndexUnavailableException {
     Directory dir = null;
@@ -85,7 +88,7 @@ public final class NewsIndex implements AutoCloseable {
       Files.createDirectories(path);
       dir = FSDirectory.open(path);
       return open(path, dir, config);
-    } catch (IndexUnavailableException e) {
+    } catch (IndexUnavailableException | RuntimeException e) {
       closeQuietly(dir);
       throw e;
     } catch (IOException e) {
@@ -101,12 +104,28 @@ public final class NewsIndex implements AutoCloseable {
   static NewsIndex open(Path path, Directory dir, IndexConfig config)
       throws IndexUnavailableException {
     try {
-      IndexWriterConfig iwc = new IndexWriterConfig(analyzer());
+      boolean exists = DirectoryReader.indexExists(dir);
+      if (exists) {
+        TextAnalysis existing = analysisOf(dir);
+        if (existing != config.analysis()) {
+          throw new IllegalArgumentException(
+              "index "
+                  + (path == null ? dir : path)
+                  + " was created with analysis "
+                  + existing.label()
+                  + " and cannot be written with "
+                  + config.analysis().label()
+                  + "; index into a new folder to change it");
+        }
+      }
+      IndexWriterConfig iwc = new IndexWriterConfig(analyzer(config.analysis()));
       iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       iwc.setRAMBufferSizeMB(config.ramBufferMb());
       iwc.setCommitOnClose(false);
       IndexWriter w = new IndexWriter(dir, iwc);
-      if (!DirectoryReader.indexExists(dir)) {
+      // kept in every commit, so that a searcher parses queries the way the text was indexed
+      w.setLiveCommitData(Map.of(TextAnalysis.COMMIT_KEY, config.analysis().name()).entrySet());
+      if (!exists) {
         w.commit(); // an empty index is a valid index: searchers can open it at once
       }
       return new NewsIndex(path, dir, w, config);
@@ -115,11 +134,33 @@ public final class NewsIndex implements AutoCloseable {
     }
   }
 
-  /** The analyzer used for writing and parsing: English for text, keyword for the rest. */
-  static Analyzer analyzer() {
-    Analyzer text = new NewsAnalyzer();
+  /** The analyzer used for writing: the text analysis for title and body, keyword for the rest. */
+  static Analyzer analyzer(TextAnalysis analysis) {
+    Analyzer text = analysis.textAnalyzer();
     return new PerFieldAnalyzerWrapper(
-        new KeywordAnalyzer(), java.util.Map.of(Fields.TITLE, text, Fields.BODY, text));
+        new KeywordAnalyzer(), Map.of(Fields.TITLE, text, Fields.BODY, text));
+  }
+
+  /**
+   * The analysis an index's last commit was written with; {@link TextAnalysis#NEWS} for indexes
+   * written before the analysis was recorded.
+   */
+  static TextAnalysis analysisOf(Directory dir) throws IOException {
+    var commits = DirectoryReader.listCommits(dir);
+    return analysisOf(commits.get(commits.size() - 1).getUserData());
+  }
+
+  /** The analysis recorded in a commit's user data. */
+  static TextAnalysis analysisOf(Map<String, String> commitData) throws CorruptIndexException {
+    String name = commitData.get(TextAnalysis.COMMIT_KEY);
+    if (name == null) {
+      return TextAnalysis.NEWS;
+    }
+    try {
+      return TextAnalysis.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new CorruptIndexException("unknown text analysis " + name, "commit data", e);
+    }
   }
 
   /** Returns the index folder. */

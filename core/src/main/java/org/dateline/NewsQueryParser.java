@@ -89,7 +89,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
    * for keyword fields the whole value lower-cased with accents folded (for wildcards and fuzzy
    * terms; plain terms use {@link ArticleDocuments#keywordTerm}).
    */
-  static Analyzer analyzer() {
+  static Analyzer analyzer(TextAnalysis analysis) {
     Analyzer keyword =
         new Analyzer() {
           @Override
@@ -104,7 +104,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
             return new ASCIIFoldingFilter(new LowerCaseFilter(in));
           }
         };
-    Analyzer text = new NewsAnalyzer();
+    Analyzer text = analysis.textAnalyzer();
     // ids are matched exactly as written, wildcards included
     return new PerFieldAnalyzerWrapper(
         keyword, Map.of(Fields.TITLE, text, Fields.BODY, text, Fields.ID, new KeywordAnalyzer()));
@@ -136,6 +136,46 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     }
     return new Parsed(
         pureNegative(query), Collections.unmodifiableMap(new IdentityHashMap<>(parser.origins)));
+  }
+
+  /**
+   * Builds a bag-of-words query: the text analyzed as title and body are, every word an optional
+   * clause on title (boosted as in {@link #parse}) and body, a word written n times weighing n
+   * times. No syntax: quotes, colons, parentheses and operators are plain text.
+   *
+   * @param text natural-language text, such as a TREC topic
+   * @param analyzer {@link #analyzer}
+   * @return the query; one matching nothing when no word survives analysis
+   */
+  static Parsed anyWord(String text, Analyzer analyzer) {
+    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    try (TokenStream ts = analyzer.tokenStream(Fields.BODY, text)) {
+      var term =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        counts.merge(term.toString(), 1, Integer::sum);
+      }
+      ts.end();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("analyzing a string cannot fail", e);
+    }
+    if (counts.isEmpty()) {
+      return new Parsed(new MatchNoDocsQuery("no words in the query"), Map.of());
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Map.Entry<String, Integer> e : counts.entrySet()) {
+      float weight = e.getValue();
+      b.add(
+          new org.apache.lucene.search.BoostQuery(
+              new TermQuery(new Term(Fields.TITLE, e.getKey())), TITLE_BOOST * weight),
+          BooleanClause.Occur.SHOULD);
+      Query body = new TermQuery(new Term(Fields.BODY, e.getKey()));
+      b.add(
+          weight == 1f ? body : new org.apache.lucene.search.BoostQuery(body, weight),
+          BooleanClause.Occur.SHOULD);
+    }
+    return new Parsed(b.build(), Map.of());
   }
 
   static InvalidQueryException tooManyClauses(String text) {

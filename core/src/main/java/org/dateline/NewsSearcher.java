@@ -40,6 +40,7 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -52,6 +53,7 @@ import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -73,6 +75,11 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * query or {@code *} matches every article. Hits are ranked by BM25; equal scores are ordered by
  * id, so a search returns the same order every time.
  *
+ * <p>A request marked {@link SearchRequest#anyWord() anyWord} skips the syntax: its text is
+ * analyzed into words and an article matching any of them is a hit, ranked by BM25 over all of them
+ * (a word written twice counts twice). That is how verbose natural-language questions, such as TREC
+ * topics, are run.
+ *
  * <p>A malformed query is an {@link InvalidQueryException} carrying the position of the problem; a
  * wildcard or fuzzy word matching more than {@value #DEFAULT_MAX_EXPANSIONS} words of the index is
  * refused the same way, before it runs.
@@ -91,21 +98,45 @@ public final class NewsSearcher implements AutoCloseable {
   private final Directory directory;
   private final boolean ownsDirectory;
   private final SearcherManager manager;
-  private final Analyzer queryAnalyzer = NewsQueryParser.analyzer();
-  private final Analyzer indexAnalyzer = NewsIndex.analyzer();
+  private final TextAnalysis analysis;
+  private final Analyzer queryAnalyzer;
+  private final Analyzer indexAnalyzer;
   private final int maxExpansions;
 
   private NewsSearcher(
-      Path path,
-      Directory directory,
-      boolean ownsDirectory,
-      SearcherManager manager,
-      int maxExpansions) {
+      Path path, Directory directory, boolean ownsDirectory, int maxExpansions, Bm25 ranking)
+      throws IOException {
     this.path = path;
     this.directory = directory;
     this.ownsDirectory = ownsDirectory;
-    this.manager = manager;
     this.maxExpansions = maxExpansions;
+    BM25Similarity similarity = new BM25Similarity(ranking.k1(), ranking.b());
+    this.manager =
+        new SearcherManager(
+            directory,
+            new SearcherFactory() {
+              @Override
+              public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                IndexSearcher s = new IndexSearcher(reader);
+                s.setSimilarity(similarity);
+                return s;
+              }
+            });
+    TextAnalysis a;
+    IndexSearcher s = manager.acquire();
+    try {
+      a =
+          NewsIndex.analysisOf(
+              ((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData());
+    } catch (IOException | RuntimeException e) {
+      manager.close();
+      throw e;
+    } finally {
+      manager.release(s);
+    }
+    this.analysis = a;
+    this.queryAnalyzer = NewsQueryParser.analyzer(a);
+    this.indexAnalyzer = NewsIndex.analyzer(a);
   }
 
   /**
@@ -117,6 +148,21 @@ public final class NewsSearcher implements AutoCloseable {
    *     is no index there, {@link IndexUnavailableException.Reason#CORRUPT} when it is damaged
    */
   public static NewsSearcher open(Path indexDir) throws IndexUnavailableException {
+    return open(indexDir, Bm25.DEFAULT);
+  }
+
+  /**
+   * Opens the index in a folder for searching, ranking with other BM25 parameters. Queries are
+   * analyzed with the {@link TextAnalysis} the index was created with.
+   *
+   * @param indexDir the index folder
+   * @param ranking the BM25 parameters
+   * @return the searcher
+   * @throws IndexUnavailableException {@link IndexUnavailableException.Reason#MISSING} when there
+   *     is no index there, {@link IndexUnavailableException.Reason#CORRUPT} when it is damaged
+   */
+  public static NewsSearcher open(Path indexDir, Bm25 ranking) throws IndexUnavailableException {
+    java.util.Objects.requireNonNull(ranking, "ranking");
     if (!Files.isDirectory(indexDir)) {
       throw missing(indexDir, "the folder does not exist");
     }
@@ -126,8 +172,7 @@ public final class NewsSearcher implements AutoCloseable {
       if (!DirectoryReader.indexExists(dir)) {
         throw missing(indexDir, "the folder holds no index");
       }
-      return new NewsSearcher(
-          indexDir, dir, true, new SearcherManager(dir, null), DEFAULT_MAX_EXPANSIONS);
+      return new NewsSearcher(indexDir, dir, true, DEFAULT_MAX_EXPANSIONS, ranking);
     } catch (IOException e) {
       closeQuietly(dir, e);
       throw unavailable(indexDir, e);
@@ -141,7 +186,21 @@ public final class NewsSearcher implements AutoCloseable {
    * @param maxExpansions most words a wildcard or fuzzy term may match
    */
   static NewsSearcher open(Directory dir, int maxExpansions) throws IOException {
-    return new NewsSearcher(null, dir, false, new SearcherManager(dir, null), maxExpansions);
+    return open(dir, maxExpansions, Bm25.DEFAULT);
+  }
+
+  /** Opens a searcher on a Lucene directory that the caller keeps, with BM25 parameters (tests). */
+  static NewsSearcher open(Directory dir, int maxExpansions, Bm25 ranking) throws IOException {
+    return new NewsSearcher(null, dir, false, maxExpansions, ranking);
+  }
+
+  /**
+   * Returns the text analysis the index was created with, which queries are parsed with.
+   *
+   * @return the analysis
+   */
+  public TextAnalysis analysis() {
+    return analysis;
   }
 
   /**
@@ -184,7 +243,9 @@ public final class NewsSearcher implements AutoCloseable {
     try {
       IndexReader reader = searcher.getIndexReader();
       NewsQueryParser.Parsed parsed =
-          NewsQueryParser.parse(request.query(), queryAnalyzer, extraFields(reader));
+          request.anyWord()
+              ? NewsQueryParser.anyWord(request.query(), queryAnalyzer)
+              : NewsQueryParser.parse(request.query(), queryAnalyzer, extraFields(reader));
       TermExpansions.check(reader, parsed, request.query(), maxExpansions);
       Query base = parsed.query();
       Map<String, Query> filters = filters(request);

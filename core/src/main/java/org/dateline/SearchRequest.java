@@ -39,6 +39,9 @@ import java.util.regex.Pattern;
  * @param snippetLength the length a snippet aims at, in characters, {@value #MIN_SNIPPET_LENGTH} to
  *     {@value #MAX_SNIPPET_LENGTH}
  * @param facets which facet counts to return alongside the hits
+ * @param anyWord when true the query is plain text, not syntax: its words are analyzed and an
+ *     article matching any of them is a hit (see {@link NewsSearcher}); for natural-language
+ *     questions
  */
 public record SearchRequest(
     String query,
@@ -51,7 +54,8 @@ public record SearchRequest(
     String cursor,
     int snippets,
     int snippetLength,
-    FacetRequest facets) {
+    FacetRequest facets,
+    boolean anyWord) {
 
   /** Most hits one page may hold. */
   public static final int MAX_LIMIT = 10_000;
@@ -143,6 +147,70 @@ public record SearchRequest(
   }
 
   /**
+   * A request in query syntax ({@code anyWord} false), as before {@code anyWord} existed.
+   *
+   * @param query see {@link #query()}
+   * @param sources see {@link #sources()}
+   * @param dates see {@link #dates()}
+   * @param fields see {@link #fields()}
+   * @param sort see {@link #sort()}
+   * @param offset see {@link #offset()}
+   * @param limit see {@link #limit()}
+   * @param cursor see {@link #cursor()}
+   * @param snippets see {@link #snippets()}
+   * @param snippetLength see {@link #snippetLength()}
+   * @param facets see {@link #facets()}
+   */
+  public SearchRequest(
+      String query,
+      Set<String> sources,
+      DateRange dates,
+      Map<String, Set<String>> fields,
+      SortOrder sort,
+      int offset,
+      int limit,
+      String cursor,
+      int snippets,
+      int snippetLength,
+      FacetRequest facets) {
+    this(
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        offset,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets,
+        false);
+  }
+
+  /**
+   * Returns a copy whose query text is read as plain words, any of which may match, or as syntax.
+   *
+   * @param anyWord true for plain words, false for query syntax
+   * @return the new request
+   */
+  public SearchRequest withAnyWord(boolean anyWord) {
+    return new SearchRequest(
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        offset,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets,
+        anyWord);
+  }
+
+  /**
    * A request for a query with no filters, by relevance, the first {@value #DEFAULT_LIMIT} hits,
    * {@value #DEFAULT_SNIPPETS} snippets of about {@value #DEFAULT_SNIPPET_LENGTH} characters, no
    * facets.
@@ -193,7 +261,8 @@ public record SearchRequest(
         cursor,
         snippets,
         snippetLength,
-        facets);
+        facets,
+        anyWord);
   }
 
   /**
@@ -214,7 +283,8 @@ public record SearchRequest(
         cursor,
         snippets,
         snippetLength,
-        facets);
+        facets,
+        anyWord);
   }
 
   /**
@@ -243,7 +313,18 @@ public record SearchRequest(
       f.put(name, values);
     }
     return new SearchRequest(
-        query, sources, dates, f, sort, offset, limit, cursor, snippets, snippetLength, facets);
+        query,
+        sources,
+        dates,
+        f,
+        sort,
+        offset,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets,
+        anyWord);
   }
 
   /**
@@ -264,7 +345,8 @@ public record SearchRequest(
         cursor,
         snippets,
         snippetLength,
-        facets);
+        facets,
+        anyWord);
   }
 
   /**
@@ -276,7 +358,18 @@ public record SearchRequest(
    */
   public SearchRequest page(int offset, int limit) {
     return new SearchRequest(
-        query, sources, dates, fields, sort, offset, limit, null, snippets, snippetLength, facets);
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        offset,
+        limit,
+        null,
+        snippets,
+        snippetLength,
+        facets,
+        anyWord);
   }
 
   /**
@@ -287,7 +380,18 @@ public record SearchRequest(
    */
   public SearchRequest after(String cursor) {
     return new SearchRequest(
-        query, sources, dates, fields, sort, 0, limit, cursor, snippets, snippetLength, facets);
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        0,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets,
+        anyWord);
   }
 
   /**
@@ -299,7 +403,7 @@ public record SearchRequest(
    */
   public SearchRequest snippets(int count, int length) {
     return new SearchRequest(
-        query, sources, dates, fields, sort, offset, limit, cursor, count, length, facets);
+        query, sources, dates, fields, sort, offset, limit, cursor, count, length, facets, anyWord);
   }
 
   /**
@@ -320,6 +424,7 @@ public record SearchRequest(
         cursor,
         snippets,
         snippetLength,
-        facets);
+        facets,
+        anyWord);
   }
 }
