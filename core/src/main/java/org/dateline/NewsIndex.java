@@ -348,7 +348,13 @@ public final class NewsIndex implements AutoCloseable {
       Document doc = ArticleDocuments.toDocument(a);
       boolean seen = !sinceCommit.add(a.id()) || exists(committedReader(), a.id());
       try {
-        writer.updateDocument(new Term(Fields.ID, a.id()), doc);
+        if (seen) {
+          writer.updateDocument(new Term(Fields.ID, a.id()), doc);
+        } else {
+          // Known to be new: no delete term to buffer and apply at every flush. On a fresh
+          // 1M-article run this is most of the cost updateDocument adds over addDocument.
+          writer.addDocument(doc);
+        }
       } catch (IOException e) {
         throw unavailable(path, e);
       }
