@@ -13,12 +13,30 @@ import java.util.Objects;
  * @param ramBufferMb memory Lucene buffers before it flushes a segment; must be &gt;= 1
  * @param analysis how title and body are split into words; fixed when the index is created, so
  *     opening an existing index with another analysis fails
+ * @param threads how many threads analyze and invert articles while the calling thread reads them;
+ *     1 does everything in the calling thread; 1 to 64
  */
 public record IndexConfig(
-    int commitEveryArticles, Duration commitEvery, double ramBufferMb, TextAnalysis analysis) {
-  /** 50,000 articles or one minute, whichever comes first; 64 MB buffer; news analysis. */
+    int commitEveryArticles,
+    Duration commitEvery,
+    double ramBufferMb,
+    TextAnalysis analysis,
+    int threads) {
+  /**
+   * 50,000 articles or one minute, whichever comes first; 64 MB buffer; news analysis; as many
+   * indexing threads as there are processors, at most 4.
+   */
   public static final IndexConfig DEFAULT =
-      new IndexConfig(50_000, Duration.ofMinutes(1), 64, TextAnalysis.NEWS);
+      new IndexConfig(
+          50_000,
+          Duration.ofMinutes(1),
+          64,
+          TextAnalysis.NEWS,
+          defaultThreads());
+
+  private static int defaultThreads() {
+    return Math.min(4, Runtime.getRuntime().availableProcessors());
+  }
 
   /** Validates. */
   public IndexConfig {
@@ -30,6 +48,20 @@ public record IndexConfig(
         commitEvery);
     Check.argument(ramBufferMb >= 1, "ramBufferMb must be >= 1 (got: %s)", ramBufferMb);
     Objects.requireNonNull(analysis, "analysis");
+    Check.argument(threads >= 1 && threads <= 64, "threads must be 1 to 64 (got: %d)", threads);
+  }
+
+  /**
+   * A config with the default number of indexing threads.
+   *
+   * @param commitEveryArticles see {@link #commitEveryArticles()}
+   * @param commitEvery see {@link #commitEvery()}
+   * @param ramBufferMb see {@link #ramBufferMb()}
+   * @param analysis see {@link #analysis()}
+   */
+  public IndexConfig(
+      int commitEveryArticles, Duration commitEvery, double ramBufferMb, TextAnalysis analysis) {
+    this(commitEveryArticles, commitEvery, ramBufferMb, analysis, defaultThreads());
   }
 
   /**
@@ -40,7 +72,7 @@ public record IndexConfig(
    * @param ramBufferMb see {@link #ramBufferMb()}
    */
   public IndexConfig(int commitEveryArticles, Duration commitEvery, double ramBufferMb) {
-    this(commitEveryArticles, commitEvery, ramBufferMb, TextAnalysis.NEWS);
+    this(commitEveryArticles, commitEvery, ramBufferMb, TextAnalysis.NEWS, defaultThreads());
   }
 
   /**
@@ -50,7 +82,17 @@ public record IndexConfig(
    * @return the new config
    */
   public IndexConfig withAnalysis(TextAnalysis analysis) {
-    return new IndexConfig(commitEveryArticles, commitEvery, ramBufferMb, analysis);
+    return new IndexConfig(commitEveryArticles, commitEvery, ramBufferMb, analysis, threads);
+  }
+
+  /**
+   * Returns a copy with another number of indexing threads.
+   *
+   * @param threads 1 to 64; 1 indexes in the calling thread
+   * @return the new config
+   */
+  public IndexConfig withThreads(int threads) {
+    return new IndexConfig(commitEveryArticles, commitEvery, ramBufferMb, analysis, threads);
   }
 
   /**
@@ -61,6 +103,6 @@ public record IndexConfig(
    * @return the new config
    */
   public IndexConfig withCommitEvery(int articles, Duration time) {
-    return new IndexConfig(articles, time, ramBufferMb, analysis);
+    return new IndexConfig(articles, time, ramBufferMb, analysis, threads);
   }
 }

@@ -183,13 +183,13 @@ public final class NewsIndex implements AutoCloseable {
   public IndexStats add(ArticleReader reader, ProblemLog log) throws IOException {
     long start = System.nanoTime();
     boolean intervals = log.mode() == ReadMode.LENIENT;
-    Batch batch = new Batch();
+    Batch batch = new Batch(log);
     try {
       long lastCommit = System.nanoTime();
       long sinceCommit = 0;
       Optional<Article> next;
       while ((next = reader.next()).isPresent()) {
-        if (batch.upsert(next.get(), log)) {
+        if (batch.upsert(next.get())) {
           sinceCommit++;
         }
         if (intervals
@@ -203,9 +203,11 @@ public final class NewsIndex implements AutoCloseable {
       }
       batch.commit();
     } catch (IOException | RuntimeException | Error e) {
+      batch.abort(e);
       rollback(e);
       throw e;
     } finally {
+      batch.stopWorkers();
       batch.closeReader();
     }
     return new IndexStats(
@@ -218,6 +220,7 @@ public final class NewsIndex implements AutoCloseable {
         batch.commits,
         Duration.ofNanos(System.nanoTime() - start));
   }
+
 
   /**
    * Upserts a list of articles and commits: for embedding, where articles come from code.
@@ -325,17 +328,39 @@ public final class NewsIndex implements AutoCloseable {
 
   /**
    * One run's state: which ids were written since the last commit (to count replacements without
-   * a reader refresh per article), and a reader on the last commit for the ids before.
+   * a reader refresh per article), a reader on the last commit for the ids before, and the
+   * indexing threads.
+   *
+   * <p>The calling thread reads articles and decides, in reading order, whether each id is new;
+   * worker threads do the expensive part (analysis and inversion inside {@code IndexWriter}). An
+   * article goes to the worker its id hashes to, so two versions of one id are written in reading
+   * order and the last one wins. A commit first waits until every worker has written all it was
+   * given, so a commit holds exactly the articles read before it.
    */
   private final class Batch {
     long added;
     long replaced;
     int commits;
+    private final ProblemLog log;
     private final Set<String> sinceCommit = new HashSet<>();
     private DirectoryReader committed;
+    private final Worker[] workers;
+    private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    private boolean stopped;
 
-    /** Writes one article; returns false when it was skipped. */
-    boolean upsert(Article a, ProblemLog log) throws IOException {
+    Batch(ProblemLog log) {
+      this.log = log;
+      int n = config.threads();
+      workers = new Worker[n > 1 ? n : 0];
+      for (int i = 0; i < workers.length; i++) {
+        workers[i] = new Worker(i);
+        workers[i].start();
+      }
+    }
+
+    /** Hands one article to be written; returns false when it was skipped. */
+    boolean upsert(Article a) throws IOException {
       if (a.id().length() > Fields.MAX_ID_CHARS) {
         log.skip(
             new org.dateline.Problem(
@@ -344,29 +369,39 @@ public final class NewsIndex implements AutoCloseable {
                 "id longer than " + Fields.MAX_ID_CHARS + " characters"));
         return false;
       }
-      warnOnRepairs(a, log);
-      Document doc = ArticleDocuments.toDocument(a);
       boolean seen = !sinceCommit.add(a.id()) || exists(committedReader(), a.id());
-      try {
-        if (seen) {
-          writer.updateDocument(new Term(Fields.ID, a.id()), doc);
-        } else {
-          // Known to be new: no delete term to buffer and apply at every flush. On a fresh
-          // 1M-article run this is most of the cost updateDocument adds over addDocument.
-          writer.addDocument(doc);
-        }
-      } catch (IOException e) {
-        throw unavailable(path, e);
-      }
       if (seen) {
         replaced++;
       } else {
         added++;
       }
+      if (workers.length == 0) {
+        write(a, seen);
+      } else {
+        rethrowFailure();
+        workers[Math.floorMod(a.id().hashCode(), workers.length)].put(new Task(a, seen, null));
+      }
       return true;
     }
 
+    /** Analyzes and writes one article; runs in a worker, or in the caller with one thread. */
+    void write(Article a, boolean seen) throws IOException {
+      warnOnRepairs(a, log);
+      Document doc = ArticleDocuments.toDocument(a);
+      try {
+        if (seen) {
+          writer.updateDocument(new Term(Fields.ID, a.id()), doc);
+        } else {
+          // Known to be new: no delete term to buffer and apply at every flush.
+          writer.addDocument(doc);
+        }
+      } catch (IOException e) {
+        throw unavailable(path, e);
+      }
+    }
+
     void commit() throws IOException {
+      drain();
       try {
         writer.commit();
       } catch (IOException e) {
@@ -383,6 +418,65 @@ public final class NewsIndex implements AutoCloseable {
       }
     }
 
+    /** Waits until every worker has written everything handed to it, then reports a failure. */
+    private void drain() throws IOException {
+      var done = new java.util.concurrent.CountDownLatch(workers.length);
+      for (Worker w : workers) {
+        w.put(new Task(null, false, done));
+      }
+      try {
+        done.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while waiting for indexing threads");
+      }
+      rethrowFailure();
+    }
+
+    private void rethrowFailure() throws IOException {
+      Throwable t = failure.get();
+      if (t instanceof IOException io) {
+        throw io;
+      } else if (t instanceof RuntimeException re) {
+        throw re;
+      } else if (t instanceof Error err) {
+        throw err;
+      }
+    }
+
+    /** Makes the workers skip what is still queued, after a failure. */
+    void abort(Throwable cause) {
+      failure.compareAndSet(null, cause);
+      stopWorkers();
+    }
+
+    /**
+     * Stops the workers once they have taken what is queued. Never interrupts them: a thread
+     * interrupted inside {@code IndexWriter} can close the files it is writing.
+     */
+    void stopWorkers() {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+      for (Worker w : workers) {
+        try {
+          w.queue.put(STOP);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+      for (Worker w : workers) {
+        try {
+          w.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+
     private DirectoryReader committedReader() throws IOException {
       if (committed == null) {
         committed = DirectoryReader.open(directory);
@@ -393,6 +487,55 @@ public final class NewsIndex implements AutoCloseable {
     void closeReader() throws IOException {
       if (committed != null) {
         committed.close();
+      }
+    }
+
+    /**
+     * An article to write; or, with no article, a barrier to count down when reached, or (with no
+     * barrier either) the signal to stop.
+     */
+    private record Task(Article article, boolean seen, java.util.concurrent.CountDownLatch barrier) {}
+
+    private static final Task STOP = new Task(null, false, null);
+
+    private final class Worker extends Thread {
+      private final java.util.concurrent.BlockingQueue<Task> queue =
+          new java.util.concurrent.ArrayBlockingQueue<>(256);
+
+      Worker(int i) {
+        super("dateline-indexer-" + i);
+        setDaemon(true);
+      }
+
+      void put(Task t) throws IOException {
+        try {
+          queue.put(t);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted while handing over an article");
+        }
+      }
+
+      @Override
+      public void run() {
+        try {
+          while (true) {
+            Task t = queue.take();
+            if (t == STOP) {
+              return;
+            } else if (t.article() == null) {
+              t.barrier().countDown();
+            } else if (failure.get() == null) {
+              try {
+                write(t.article(), t.seen());
+              } catch (IOException | RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+              }
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt(); // nothing interrupts workers; stop if something does
+        }
       }
     }
   }

@@ -241,4 +241,23 @@ class NewsIndexTest {
     assertEquals(1, termCount("places", "zurich"));
     assertEquals("RTÉ News", stored("rte").orElseThrow().source(), "shown as written");
   }
+
+  @Test
+  void withSeveralThreadsTheLastVersionOfEachIdWinsAndCountsStayExact() throws IOException {
+    List<Article> versions = new ArrayList<>();
+    // Ten versions of each id in a row: two versions handed to different threads would race.
+    for (int i = 0; i < 3_000; i++) {
+      versions.add(article("id-" + (i / 10), "version " + i, "body of version " + i));
+    }
+    IndexConfig four = IndexConfig.DEFAULT.withThreads(4).withCommitEvery(700, Duration.ofHours(1));
+    try (NewsIndex index = NewsIndex.open(dir, four)) {
+      IndexStats stats = index.add(reader(versions), new ProblemLog(ReadMode.LENIENT));
+      assertEquals(300, stats.added());
+      assertEquals(2_700, stats.replaced());
+      assertEquals(300, index.count());
+    }
+    for (int id = 0; id < 300; id++) {
+      assertEquals("version " + (10 * id + 9), stored("id-" + id).orElseThrow().title());
+    }
+  }
 }
