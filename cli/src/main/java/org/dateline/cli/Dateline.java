@@ -38,6 +38,7 @@ final class Dateline {
     COMMANDS.put("stats", StatsCommand.class);
     COMMANDS.put("index", IndexCommand.class);
     COMMANDS.put("delete", DeleteCommand.class);
+    COMMANDS.put("eval", EvalCommand.class);
     COMMANDS.put("generate-completion", AutoComplete.GenerateCompletion.class);
   }
 

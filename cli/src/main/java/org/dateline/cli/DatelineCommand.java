@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
       "  dateline index reuters21578.tar.gz --index ~/reuters",
       "  dateline search 'oil AND price*' --index ~/reuters --from 1987-03 --sort newest",
       "  dateline facets --by source --by month",
+      "  dateline eval --topics topics.txt --qrels qrels.txt --index ~/cacm",
       "  source <(dateline generate-completion)",
       "",
       ExitCodes.HELP

@@ -58,7 +58,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
           }
           case CorpusFormatException c -> {
             err.println("dateline: bad input: " + c.getMessage());
-            err.println("Without --strict, bad records are skipped and counted.");
+            if (cmd.getCommandSpec().userObject() instanceof IndexCommand) {
+              err.println("Without --strict, bad records are skipped and counted.");
+            }
             yield ExitCodes.BAD_INPUT;
           }
           case NoSuchFileException n -> {

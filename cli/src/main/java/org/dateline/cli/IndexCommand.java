@@ -4,16 +4,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import org.dateline.IndexConfig;
 import org.dateline.IndexStats;
 import org.dateline.NewsIndex;
+import org.dateline.TextAnalysis;
+import org.dateline.eval.HtmlArticleReader;
 import org.dateline.ingest.ArticleReader;
 import org.dateline.ingest.ArticleReaders;
-import org.dateline.ingest.Format;
 import org.dateline.ingest.ProblemLog;
 import org.dateline.ingest.ReadMode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code dateline index PATH...}: reads corpora and adds their articles to an index. */
 @Command(
@@ -31,7 +37,9 @@ import picocli.CommandLine.Parameters;
       "  dateline index reuters21578.tar.gz --index ~/reuters",
       "  dateline index articles/ --index ~/news --source 'BBC News'",
       "  dateline index feed.jsonl --index ~/news --strict",
-      "  dateline index articles/ --index ~/news --replace"
+      "  dateline index articles/ --index ~/news --replace",
+      "  dateline index anserini-cacm.tar.gz --index ~/cacm --format html --html-title none \\",
+      "      --analysis english-stopwords-porter"
     })
 final class IndexCommand extends IndexedCommand {
   @Parameters(
@@ -45,9 +53,33 @@ final class IndexCommand extends IndexedCommand {
       paramLabel = "FORMAT",
       defaultValue = "auto",
       description =
-          "auto, text, jsonl or reuters. auto decides per file from its name: .sgm Reuters,"
-              + " .jsonl/.ndjson JSON Lines, anything else text. Default: ${DEFAULT-VALUE}.")
-  Format format;
+          "auto, text, jsonl, reuters or html. auto decides per file from its name: .sgm Reuters,"
+              + " .jsonl/.ndjson JSON Lines, anything else text. html reads .tar.gz archives of"
+              + " .html files, one article each, whose file name is the id (test collections such"
+              + " as CACM). Default: ${DEFAULT-VALUE}.")
+  InputFormat format;
+
+  @Option(
+      names = "--html-title",
+      paramLabel = "first-line|none",
+      converter = HtmlTitleConverter.class,
+      description =
+          "With --format html: first-line makes an article's first line its title and the rest"
+              + " its body; none puts all the text in the body, as Anserini indexes test"
+              + " collections (use it to reproduce published scores). Default: first-line.")
+  HtmlArticleReader.Layout htmlTitle;
+
+  @Option(
+      names = "--analysis",
+      paramLabel = "NAME",
+      defaultValue = "news",
+      converter = AnalysisConverter.class,
+      description =
+          "How text is split into words, chosen when the index is created and kept with it: news"
+              + " (stemmed, no stop words, accents folded) or english-stopwords-porter (Anserini's"
+              + " English analysis, for reproducing IR results). Adding to an index takes the"
+              + " analysis it was created with. Default: ${DEFAULT-VALUE}.")
+  TextAnalysis analysis;
 
   @Option(names = "--strict", description = "Stop at the first bad record; index nothing.")
   boolean strict;
@@ -67,6 +99,10 @@ final class IndexCommand extends IndexedCommand {
 
   @Override
   public Integer call() throws IOException {
+    if (htmlTitle != null && format != InputFormat.HTML) {
+      throw new ParameterException(
+          spec.commandLine(), "--html-title applies to --format html only");
+    }
     Environment env = env();
     Path target = forWriting();
     ProblemLog log = new ProblemLog(strict ? ReadMode.STRICT : ReadMode.LENIENT);
@@ -91,8 +127,18 @@ final class IndexCommand extends IndexedCommand {
   private IndexStats add(Path folder, ProblemLog log, Environment env) throws IOException {
     try (Progress progress = Progress.start(err(), env.stderrIsTerminal());
         ArticleReader reader = progress.counting(open(log));
-        NewsIndex news = NewsIndex.open(folder)) {
+        NewsIndex news = openIndex(folder)) {
       return news.add(reader, log);
+    }
+  }
+
+  private NewsIndex openIndex(Path folder) throws IOException {
+    try {
+      return NewsIndex.open(folder, IndexConfig.DEFAULT.withAnalysis(analysis));
+    } catch (IllegalArgumentException e) {
+      // The core's message names both analyses; say which option changes ours.
+      throw new IllegalArgumentException(
+          e.getMessage() + " (or pass the analysis it was created with to --analysis)", e);
     }
   }
 
@@ -102,7 +148,37 @@ final class IndexCommand extends IndexedCommand {
         throw new java.nio.file.NoSuchFileException(p.toString());
       }
     }
-    ArticleReader reader = ArticleReaders.open(paths, format, log);
+    ArticleReader reader =
+        format == InputFormat.HTML
+            ? new HtmlArchives(
+                paths, htmlTitle == null ? HtmlArticleReader.Layout.FIRST_LINE_TITLE : htmlTitle)
+            : ArticleReaders.open(paths, format.corpus(), log);
     return source == null ? reader : ArticleReaders.withDefaultSource(reader, source);
+  }
+
+  /** Reads {@code --analysis}: a {@link TextAnalysis} label. */
+  static final class AnalysisConverter implements ITypeConverter<TextAnalysis> {
+    @Override
+    public TextAnalysis convert(String value) {
+      try {
+        return TextAnalysis.ofLabel(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Reads {@code --html-title}: first-line or none. */
+  static final class HtmlTitleConverter implements ITypeConverter<HtmlArticleReader.Layout> {
+    @Override
+    public HtmlArticleReader.Layout convert(String value) {
+      return switch (value.strip().toLowerCase(Locale.ROOT)) {
+        case "first-line" -> HtmlArticleReader.Layout.FIRST_LINE_TITLE;
+        case "none" -> HtmlArticleReader.Layout.BODY_ONLY;
+        default ->
+            throw new TypeConversionException(
+                "html title must be first-line or none (got: " + value + ")");
+      };
+    }
   }
 }

@@ -17,6 +17,9 @@ import org.dateline.IndexSummary;
 import org.dateline.SearchResult;
 import org.dateline.Snippet;
 import org.dateline.Span;
+import org.dateline.eval.EvaluationReport;
+import org.dateline.eval.Metrics;
+import org.dateline.eval.QueryEvaluation;
 
 /**
  * Output for programs: exactly one JSON document per command. Key names are a contract (fields
@@ -112,6 +115,49 @@ final class JsonPrinter {
       g.writeNumberField("size_bytes", s.sizeBytes());
       g.writeEndObject();
     }
+  }
+
+  /**
+   * {@code {"index", "sample", "analysis", "k1", "b", "hits", "topics", "queries", "map", "p_30",
+   * "ndcg_10", "recall_1000"}}, the measures being means over the {@code queries} judged ones; with
+   * {@code perQuery} also {@code "per_query": [{"query", "relevant", "retrieved",
+   * "relevant_retrieved", "map", "p_30", "ndcg_10", "recall_1000"}]}.
+   */
+  void evaluation(EvalCommand.EvalSettings s, EvaluationReport report, boolean perQuery)
+      throws IOException {
+    try (JsonGenerator g = generator()) {
+      g.writeStartObject();
+      g.writeStringField("index", s.index().toString());
+      g.writeBooleanField("sample", s.sample());
+      g.writeStringField("analysis", s.analysis());
+      g.writeNumberField("k1", s.ranking().k1());
+      g.writeNumberField("b", s.ranking().b());
+      g.writeNumberField("hits", s.hits());
+      g.writeNumberField("topics", s.topics());
+      g.writeNumberField("queries", report.queryCount());
+      measures(g, report.mean());
+      if (perQuery) {
+        g.writeArrayFieldStart("per_query");
+        for (QueryEvaluation q : report.queries()) {
+          g.writeStartObject();
+          g.writeStringField("query", q.queryId());
+          g.writeNumberField("relevant", q.relevant());
+          g.writeNumberField("retrieved", q.retrieved());
+          g.writeNumberField("relevant_retrieved", q.relevantRetrieved());
+          measures(g, q.metrics());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+    }
+  }
+
+  private static void measures(JsonGenerator g, Metrics m) throws IOException {
+    g.writeNumberField("map", m.map());
+    g.writeNumberField("p_30", m.p30());
+    g.writeNumberField("ndcg_10", m.ndcg10());
+    g.writeNumberField("recall_1000", m.recall1000());
   }
 
   private JsonGenerator generator() throws IOException {

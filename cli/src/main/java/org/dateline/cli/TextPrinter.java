@@ -18,6 +18,9 @@ import org.dateline.IndexSummary;
 import org.dateline.Problem;
 import org.dateline.SearchResult;
 import org.dateline.Snippet;
+import org.dateline.eval.EvaluationReport;
+import org.dateline.eval.Metrics;
+import org.dateline.eval.QueryEvaluation;
 
 /** Output for people: aligned, with matches marked (see {@link Marks}). */
 final class TextPrinter {
@@ -185,6 +188,89 @@ final class TextPrinter {
     table(rows);
     problems("First skipped records:", s.firstSkips(), s.skipped());
     problems("First warnings:", s.firstWarnings(), s.warnings());
+  }
+
+  /**
+   * Prints how a run was made, the mean measures as a table, and with {@code perQuery} one row per
+   * judged query: its relevant, retrieved and relevant-retrieved counts and its measures.
+   *
+   * @param runFile where the run was written, or null
+   */
+  void evaluation(
+      EvalCommand.EvalSettings s, EvaluationReport report, boolean perQuery, Path runFile) {
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "Evaluated %s against %s%s: analysis %s, BM25 k1=%s b=%s, %,d hits per topic.",
+            count(s.topics(), "topic"),
+            s.index(),
+            s.sample() ? " (the sample corpus)" : "",
+            s.analysis(),
+            s.ranking().k1(),
+            s.ranking().b(),
+            s.hits()));
+    if (perQuery) {
+      List<String[]> rows = new ArrayList<>();
+      rows.add(
+          new String[] {"query", "rel", "ret", "rel_ret", "map", "P_30", "ndcg_10", "recall_1000"});
+      for (QueryEvaluation q : report.queries()) {
+        Metrics m = q.metrics();
+        rows.add(
+            new String[] {
+              q.queryId(),
+              String.valueOf(q.relevant()),
+              String.valueOf(q.retrieved()),
+              String.valueOf(q.relevantRetrieved()),
+              measure(m.map()),
+              measure(m.p30()),
+              measure(m.ndcg10()),
+              measure(m.recall1000())
+            });
+      }
+      columns(rows);
+      out.println();
+    }
+    Metrics mean = report.mean();
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"queries", String.valueOf(report.queryCount())});
+    rows.add(new String[] {"map", measure(mean.map())});
+    rows.add(new String[] {"P_30", measure(mean.p30())});
+    rows.add(new String[] {"ndcg_10", measure(mean.ndcg10())});
+    rows.add(new String[] {"recall_1000", measure(mean.recall1000())});
+    int width = rows.stream().mapToInt(r -> r[1].length()).max().orElse(0);
+    rows.forEach(r -> r[1] = pad(r[1], width, true));
+    table(rows);
+    if (report.queryCount() < s.topics()) {
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "(%,d of the topics have no judgments and are not counted)",
+              s.topics() - report.queryCount()));
+    }
+    if (runFile != null) {
+      out.println("Run written to " + runFile + ".");
+    }
+  }
+
+  private static String measure(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  /** Prints rows as columns: the first left-aligned, the others right-aligned. */
+  private void columns(List<String[]> rows) {
+    int[] widths = new int[rows.get(0).length];
+    for (String[] r : rows) {
+      for (int i = 0; i < r.length; i++) {
+        widths[i] = Math.max(widths[i], r[i].length());
+      }
+    }
+    for (String[] r : rows) {
+      StringBuilder line = new StringBuilder("  ");
+      for (int i = 0; i < r.length; i++) {
+        line.append(i == 0 ? pad(r[i], widths[i], false) : "  " + pad(r[i], widths[i], true));
+      }
+      out.println(line);
+    }
   }
 
   private void problems(String heading, List<Problem> first, long total) {

@@ -25,7 +25,9 @@ class DatelineCommandTest {
     Cli.Run r = cli().run("--help");
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     for (String command :
-        new String[] {"search", "facets", "show", "stats", "index", "delete", "generate-completion"}) {
+        new String[] {
+          "search", "facets", "show", "stats", "index", "delete", "eval", "generate-completion"
+        }) {
       assertTrue(r.out().contains("  " + command + " "), () -> command + " missing: " + r);
     }
     assertTrue(r.out().contains("Examples:"), r::toString);
@@ -34,7 +36,8 @@ class DatelineCommandTest {
 
   @Test
   void everyCommandHasHelpWithExamples() {
-    for (String command : new String[] {"search", "facets", "show", "stats", "index", "delete"}) {
+    for (String command :
+        new String[] {"search", "facets", "show", "stats", "index", "delete", "eval"}) {
       Cli.Run r = cli().run(command, "--help");
       assertEquals(ExitCodes.OK, r.code(), r::toString);
       assertTrue(r.out().startsWith("Usage: dateline " + command), r::toString);
@@ -54,7 +57,8 @@ class DatelineCommandTest {
     Cli.Run r = cli().run("generate-completion");
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     assertTrue(r.out().contains("complete -F"), r::toString);
-    assertTrue(r.out().contains("search facets show stats index delete"), r::toString);
+    assertTrue(r.out().contains("search facets show stats index delete eval"), r::toString);
+    assertTrue(r.out().contains("--topics"), "the eval options complete too: " + r);
   }
 
   @Test

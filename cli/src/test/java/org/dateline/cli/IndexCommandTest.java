@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.dateline.NewsIndex;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,5 +184,103 @@ class IndexCommandTest {
     Cli.Run r = cli.run("index", "--index", index.toString());
     assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
     assertTrue(r.err().contains("Missing required parameter"), r::toString);
+  }
+
+  /** A .tar.gz of HTML documents, as CACM comes. */
+  private Path htmlArchive() throws Exception {
+    Path archive = tmp.resolve("docs.tar.gz");
+    try (TarArchiveOutputStream tar =
+        new TarArchiveOutputStream(new GzipCompressorOutputStream(Files.newOutputStream(archive)))) {
+      String[][] docs = {
+        {"DOC-1.html", "<html><pre>\nThe Oil Market\nCrude oil prices &amp; output rose.\n</pre></html>"},
+        {"DOC-2.html", "<html><pre>\nCocoa Talks\nThe producers of cocoa met.\n</pre></html>"}
+      };
+      for (String[] d : docs) {
+        byte[] bytes = d[1].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        TarArchiveEntry e = new TarArchiveEntry("docs/" + d[0]);
+        e.setSize(bytes.length);
+        tar.putArchiveEntry(e);
+        tar.write(bytes);
+        tar.closeArchiveEntry();
+      }
+    }
+    return archive;
+  }
+
+  @Test
+  void formatHtmlTakesTheFirstLineAsTitleAndTheFileNameAsId() throws Exception {
+    Cli.Run r = cli.run("index", htmlArchive().toString(), "--format", "html", "--index", index.toString());
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    assertTrue(r.out().startsWith("Indexed 2 articles into "), r::toString);
+    JsonNode doc = JSON.readTree(cli.run("show", "DOC-1", "--index", index.toString(), "--json").out());
+    assertEquals("The Oil Market", doc.get("title").asText(), doc::toString);
+    assertEquals("Crude oil prices & output rose.", doc.get("body").asText(), doc::toString);
+  }
+
+  @Test
+  void htmlTitleNonePutsAllTheTextInTheBody() throws Exception {
+    Cli.Run r =
+        cli.run(
+            "index", htmlArchive().toString(), "--format", "html", "--html-title", "none",
+            "--index", index.toString());
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    JsonNode doc = JSON.readTree(cli.run("show", "DOC-2", "--index", index.toString(), "--json").out());
+    assertTrue(doc.get("body").asText().startsWith("Cocoa Talks\nThe producers"), doc::toString);
+    assertEquals("", doc.get("title").asText(), doc::toString);
+  }
+
+  @Test
+  void htmlTitleWithoutFormatHtmlExitsTwo() {
+    Cli.Run r = cli.run("index", feed.toString(), "--index", index.toString(), "--html-title", "none");
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertTrue(r.err().contains("--html-title applies to --format html only"), r::toString);
+    assertFalse(Files.exists(index), r::toString);
+  }
+
+  @Test
+  void formatHtmlOnAFolderExitsTwo() throws Exception {
+    Path folder = Files.createDirectories(tmp.resolve("pages"));
+    Cli.Run r = cli.run("index", folder.toString(), "--format", "html", "--index", index.toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertTrue(r.err().contains("--format html reads .tar.gz archives of .html files; " + folder + " is a folder"), r::toString);
+  }
+
+  @Test
+  void formatHtmlOnAFileThatIsNoArchiveExitsTwoNamingIt() {
+    Cli.Run r = cli.run("index", feed.toString(), "--format", "html", "--index", index.toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertTrue(r.err().contains(feed + " is not a .tar.gz archive of .html files"), r::toString);
+  }
+
+  @Test
+  void analysisIsKeptWithTheIndexAndAnotherOneExitsTwo() throws Exception {
+    Cli.Run r =
+        cli.run("index", feed.toString(), "--index", index.toString(), "--analysis", "english-stopwords-porter");
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    // "the" is an English stop word: with that analysis it is not indexed.
+    assertEquals(ExitCodes.NO_MATCH, cli.run("search", "the", "--index", index.toString()).code());
+    r = cli.run("index", feed.toString(), "--index", index.toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertTrue(
+        r.err().startsWith(
+            "dateline: index " + index + " was created with analysis english-stopwords-porter and"
+                + " cannot be written with news"),
+        r::toString);
+    assertTrue(r.err().contains("pass the analysis it was created with to --analysis"), r::toString);
+    r = cli.run("index", feed.toString(), "--index", index.toString(), "--analysis", "ENGLISH_STOPWORDS_PORTER");
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+  }
+
+  @Test
+  void theNewsAnalysisKeepsStopWords() {
+    cli.run("index", feed.toString(), "--index", index.toString());
+    assertEquals(ExitCodes.OK, cli.run("search", "on", "--index", index.toString()).code());
+  }
+
+  @Test
+  void anUnknownAnalysisExitsTwo() {
+    Cli.Run r = cli.run("index", feed.toString(), "--index", index.toString(), "--analysis", "klingon");
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertTrue(r.err().contains("analysis must be one of news, english-stopwords-porter (got: klingon)"), r::toString);
   }
 }

@@ -1,0 +1,157 @@
+package org.dateline.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.dateline.Bm25;
+import org.dateline.NewsSearcher;
+import org.dateline.SearchRequest;
+import org.dateline.eval.Evaluation;
+import org.dateline.eval.EvaluationReport;
+import org.dateline.eval.Qrels;
+import org.dateline.eval.Run;
+import org.dateline.eval.Topic;
+import org.dateline.eval.TrecEval;
+import org.dateline.eval.TrecTopics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** {@code dateline eval}: runs TREC topics against an index and scores the run with the qrels. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a test collection's topics against the index and score the ranking against its"
+          + " relevance judgments, as trec_eval -c does: MAP, P@30, nDCG@10 and recall@1000,"
+          + " averaged over the judged queries.",
+      "Each topic's text is searched as a bag of words, any of which may match, ranked by BM25."
+          + " Queries are analyzed the way the index was (dateline index --analysis)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  dateline index anserini-cacm.tar.gz --format html --html-title none \\",
+      "      --analysis english-stopwords-porter --index ~/cacm",
+      "  dateline eval --topics topics.cacm.txt --qrels qrels.cacm.txt --index ~/cacm \\",
+      "      --k1 0.9 --b 0.4",
+      "  dateline eval --topics topics.cacm.txt --qrels qrels.cacm.txt --index ~/cacm --json"
+          + " --per-query",
+      "  dateline eval --topics topics.cacm.txt --qrels qrels.cacm.txt --index ~/cacm"
+          + " --run cacm.run",
+      "",
+      "Exit status: 0 when the run was scored, 2 for unreadable or malformed topics or qrels"
+          + " (the message names the file and line) or a bad option, 3 when the index cannot be"
+          + " opened."
+    })
+final class EvalCommand extends IndexedCommand {
+  /** The last column of the run file. */
+  static final String RUN_TAG = "dateline";
+
+  @Option(
+      names = "--topics",
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "Topics: <DOC><DOCNO>id</DOCNO>text</DOC> (as CACM's) or TREC <top><num>...<title>..."
+              + " (the title is searched).")
+  Path topicsFile;
+
+  @Option(
+      names = "--qrels",
+      required = true,
+      paramLabel = "FILE",
+      description = "Relevance judgments, one per line: qid iteration docno relevance.")
+  Path qrelsFile;
+
+  @Option(
+      names = "--k1",
+      paramLabel = "X",
+      description = "BM25 k1, >= 0. Default: 1.2, as search ranks.")
+  Float k1;
+
+  @Option(
+      names = "--b",
+      paramLabel = "Y",
+      description = "BM25 b, 0 to 1. Default: 0.75, as search ranks.")
+  Float b;
+
+  @Option(
+      names = "--hits",
+      paramLabel = "N",
+      defaultValue = "" + Evaluation.DEFAULT_HITS,
+      description =
+          "Articles retrieved per topic, 1 to "
+              + SearchRequest.MAX_LIMIT
+              + ". Default: ${DEFAULT-VALUE}.")
+  int hits;
+
+  @Option(
+      names = "--run",
+      paramLabel = "FILE",
+      description = "Also write the ranking as a TREC run file (qid Q0 docno rank score tag).")
+  Path runFile;
+
+  @Option(names = "--per-query", description = "Also show each judged query's measures.")
+  boolean perQuery;
+
+  @Option(names = "--json", description = "Print one JSON document instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    if (hits < 1 || hits > SearchRequest.MAX_LIMIT) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--hits must be between 1 and " + SearchRequest.MAX_LIMIT + " (got: " + hits + ")");
+    }
+    Bm25 ranking;
+    try {
+      ranking = new Bm25(k1 == null ? Bm25.DEFAULT.k1() : k1, b == null ? Bm25.DEFAULT.b() : b);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    // The files first: a typo in them should not wait for the index to open.
+    List<Topic> topics = TrecTopics.read(topicsFile);
+    Qrels qrels = Qrels.read(qrelsFile);
+    Path folder = forReading();
+    Run run;
+    String analysis;
+    try (NewsSearcher searcher = NewsSearcher.open(folder, ranking)) {
+      analysis = searcher.analysis().label();
+      run = Evaluation.run(searcher, topics, hits);
+    }
+    EvaluationReport report = TrecEval.evaluate(qrels, run);
+    if (runFile != null) {
+      try (Writer w = Files.newBufferedWriter(runFile, UTF_8)) {
+        run.write(w, RUN_TAG);
+      }
+    }
+    Environment env = env();
+    EvalSettings settings =
+        new EvalSettings(folder, isSample(), analysis, ranking, hits, topics.size());
+    if (json) {
+      new JsonPrinter(out(), env.stdoutIsTerminal()).evaluation(settings, report, perQuery);
+    } else {
+      new TextPrinter(out(), Marks.of(env)).evaluation(settings, report, perQuery, runFile);
+    }
+    return ExitCodes.OK;
+  }
+
+  /**
+   * What a run was made with, printed beside its measures.
+   *
+   * @param index the index folder
+   * @param sample whether it is the sample corpus's
+   * @param analysis the label of the index's text analysis
+   * @param ranking the BM25 parameters
+   * @param hits articles retrieved per topic
+   * @param topics how many topics were searched (judged or not)
+   */
+  record EvalSettings(
+      Path index, boolean sample, String analysis, Bm25 ranking, int hits, int topics) {}
+}
