@@ -30,10 +30,13 @@ final class FacetTestIndex implements AutoCloseable {
   final IndexSearcher searcher;
   final IndexSearcher parallelSearcher;
 
-  /** One segment per batch: each {@link NewsIndex#add} commits. */
+  /**
+   * One segment per batch: each {@link NewsIndex#add} commits, and one indexing thread writes it
+   * (several threads would each flush a segment of their own).
+   */
   static FacetTestIndex of(List<List<Article>> batches) throws IOException {
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
-    NewsIndex index = NewsIndex.open(null, dir, IndexConfig.DEFAULT);
+    NewsIndex index = NewsIndex.open(null, dir, IndexConfig.DEFAULT.withThreads(1));
     try {
       for (List<Article> batch : batches) {
         index.add(batch);
