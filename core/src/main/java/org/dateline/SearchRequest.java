@@ -1,0 +1,325 @@
+package org.dateline;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What to search for: query text, filters, order, page and highlighting. Build one with {@link
+ * #of(String)} and the {@code with…} methods, each of which returns a new request:
+ *
+ * <pre>{@code
+ * SearchRequest.of("\"search warrant\" microsoft")
+ *     .withSources("Reuters")
+ *     .withDates(DateRange.ofLabel("2017-01"))
+ *     .sortBy(SortOrder.NEWEST)
+ *     .page(0, 20);
+ * }</pre>
+ *
+ * <p>Filters narrow the hits without changing their scores. Each filter matches any of its values;
+ * different filters must all match.
+ *
+ * @param query the query in Lucene's classic syntax (see {@link NewsSearcher}); empty or {@code *}
+ *     for every article
+ * @param sources keep articles from any of these sources; case and accents are ignored; empty for
+ *     no source filter
+ * @param dates keep articles dated within these UTC days; {@link DateRange#ALL} for no date filter
+ *     (undated articles are then kept too)
+ * @param fields keep articles having, for each named extra keyword field, any of its values (case
+ *     and accents ignored)
+ * @param sort the order of the hits
+ * @param offset how many hits to skip; 0 when paging with a cursor
+ * @param limit how many hits to return, 1 to {@value #MAX_LIMIT}
+ * @param cursor the {@link SearchResult#nextCursor()} of the previous page of the same search, or
+ *     null for the first page
+ * @param snippets how many body snippets per hit, 0 to {@value #MAX_SNIPPETS}
+ * @param snippetLength the length a snippet aims at, in characters, {@value #MIN_SNIPPET_LENGTH} to
+ *     {@value #MAX_SNIPPET_LENGTH}
+ * @param facets which facet counts to return alongside the hits
+ */
+public record SearchRequest(
+    String query,
+    Set<String> sources,
+    DateRange dates,
+    Map<String, Set<String>> fields,
+    SortOrder sort,
+    int offset,
+    int limit,
+    String cursor,
+    int snippets,
+    int snippetLength,
+    FacetRequest facets) {
+
+  /** Most hits one page may hold. */
+  public static final int MAX_LIMIT = 10_000;
+
+  /**
+   * Deepest hit offset paging reaches ({@code offset + limit}); page deeper with the cursor, whose
+   * cost does not grow with depth.
+   */
+  public static final int MAX_WINDOW = 100_000;
+
+  /** Most snippets per hit. */
+  public static final int MAX_SNIPPETS = 10;
+
+  /** Shortest snippet length. */
+  public static final int MIN_SNIPPET_LENGTH = 20;
+
+  /** Longest snippet length. */
+  public static final int MAX_SNIPPET_LENGTH = 2000;
+
+  /** Hits per page unless told otherwise. */
+  public static final int DEFAULT_LIMIT = 10;
+
+  /** Snippets per hit unless told otherwise. */
+  public static final int DEFAULT_SNIPPETS = 3;
+
+  /** Snippet length unless told otherwise. */
+  public static final int DEFAULT_SNIPPET_LENGTH = 160;
+
+  private static final Pattern FIELD_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+  /** Validates and copies. */
+  public SearchRequest {
+    query = query == null ? "" : query;
+    sources = Set.copyOf(Objects.requireNonNull(sources, "sources"));
+    for (String s : sources) {
+      Check.argument(!s.isBlank(), "source filter values must not be blank (got: \"%s\")", s);
+    }
+    Objects.requireNonNull(dates, "dates");
+    Map<String, Set<String>> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, Set<String>> e : Objects.requireNonNull(fields, "fields").entrySet()) {
+      String name = e.getKey();
+      Check.argument(
+          name != null && FIELD_NAME.matcher(name).matches(),
+          "field filter name must match [a-z][a-z0-9_]* (got: %s)",
+          name);
+      Check.argument(
+          !Article.RESERVED_FIELDS.contains(name),
+          "field filter name must be an extra keyword field, not %s (use withSources or withDates)",
+          name);
+      Set<String> values = Set.copyOf(e.getValue());
+      Check.argument(!values.isEmpty(), "field filter %s must have at least one value", name);
+      for (String v : values) {
+        Check.argument(
+            !v.isBlank(), "field filter %s values must not be blank (got: \"%s\")", name, v);
+      }
+      copy.put(name, values);
+    }
+    fields = java.util.Collections.unmodifiableMap(copy);
+    Objects.requireNonNull(sort, "sort");
+    Check.argument(offset >= 0, "offset must be >= 0 (got: %d)", offset);
+    Check.argument(
+        limit >= 1 && limit <= MAX_LIMIT,
+        "limit must be between 1 and %d (got: %d)",
+        MAX_LIMIT,
+        limit);
+    Check.argument(
+        (long) offset + limit <= MAX_WINDOW,
+        "offset + limit must be <= %d (got: %d); page deeper with the cursor",
+        MAX_WINDOW,
+        (long) offset + limit);
+    Check.argument(
+        cursor == null || !cursor.isBlank(), "cursor must not be blank (got: \"%s\")", cursor);
+    Check.argument(
+        cursor == null || offset == 0,
+        "offset must be 0 when paging with a cursor (got: %d)",
+        offset);
+    Check.argument(
+        snippets >= 0 && snippets <= MAX_SNIPPETS,
+        "snippets must be between 0 and %d (got: %d)",
+        MAX_SNIPPETS,
+        snippets);
+    Check.argument(
+        snippetLength >= MIN_SNIPPET_LENGTH && snippetLength <= MAX_SNIPPET_LENGTH,
+        "snippetLength must be between %d and %d (got: %d)",
+        MIN_SNIPPET_LENGTH,
+        MAX_SNIPPET_LENGTH,
+        snippetLength);
+    Objects.requireNonNull(facets, "facets");
+  }
+
+  /**
+   * A request for a query with no filters, by relevance, the first {@value #DEFAULT_LIMIT} hits,
+   * {@value #DEFAULT_SNIPPETS} snippets of about {@value #DEFAULT_SNIPPET_LENGTH} characters, no
+   * facets.
+   *
+   * @param query the query text; empty or {@code *} for every article
+   * @return the request
+   */
+  public static SearchRequest of(String query) {
+    return new SearchRequest(
+        query,
+        Set.of(),
+        DateRange.ALL,
+        Map.of(),
+        SortOrder.RELEVANCE,
+        0,
+        DEFAULT_LIMIT,
+        null,
+        DEFAULT_SNIPPETS,
+        DEFAULT_SNIPPET_LENGTH,
+        FacetRequest.NONE);
+  }
+
+  /**
+   * Returns a copy keeping only articles from any of these sources.
+   *
+   * @param sources source names, matched ignoring case and accents; none to drop the filter
+   * @return the new request
+   */
+  public SearchRequest withSources(String... sources) {
+    return withSources(Set.of(sources));
+  }
+
+  /**
+   * Returns a copy keeping only articles from any of these sources.
+   *
+   * @param sources source names, matched ignoring case and accents; empty to drop the filter
+   * @return the new request
+   */
+  public SearchRequest withSources(Set<String> sources) {
+    return new SearchRequest(
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        offset,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets);
+  }
+
+  /**
+   * Returns a copy keeping only articles dated within a range of days.
+   *
+   * @param dates the days, inclusive; {@link DateRange#ALL} to drop the filter
+   * @return the new request
+   */
+  public SearchRequest withDates(DateRange dates) {
+    return new SearchRequest(
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        offset,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets);
+  }
+
+  /**
+   * Returns a copy keeping only articles with any of these values in an extra keyword field.
+   *
+   * @param name the field, e.g. {@code topics}
+   * @param values the values, matched ignoring case and accents
+   * @return the new request
+   */
+  public SearchRequest withField(String name, String... values) {
+    return withField(name, Set.copyOf(Arrays.asList(values)));
+  }
+
+  /**
+   * Returns a copy keeping only articles with any of these values in an extra keyword field.
+   *
+   * @param name the field, e.g. {@code topics}
+   * @param values the values, matched ignoring case and accents; empty to drop this field's filter
+   * @return the new request
+   */
+  public SearchRequest withField(String name, Set<String> values) {
+    Map<String, Set<String>> f = new LinkedHashMap<>(fields);
+    if (values.isEmpty()) {
+      f.remove(name);
+    } else {
+      f.put(name, values);
+    }
+    return new SearchRequest(
+        query, sources, dates, f, sort, offset, limit, cursor, snippets, snippetLength, facets);
+  }
+
+  /**
+   * Returns a copy with another order.
+   *
+   * @param sort the order
+   * @return the new request
+   */
+  public SearchRequest sortBy(SortOrder sort) {
+    return new SearchRequest(
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        offset,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets);
+  }
+
+  /**
+   * Returns a copy asking for one page by offset (and no cursor).
+   *
+   * @param offset hits to skip
+   * @param limit hits to return
+   * @return the new request
+   */
+  public SearchRequest page(int offset, int limit) {
+    return new SearchRequest(
+        query, sources, dates, fields, sort, offset, limit, null, snippets, snippetLength, facets);
+  }
+
+  /**
+   * Returns a copy asking for the page after a cursor (offset 0, same limit).
+   *
+   * @param cursor the previous page's {@link SearchResult#nextCursor()}, or null for the first page
+   * @return the new request
+   */
+  public SearchRequest after(String cursor) {
+    return new SearchRequest(
+        query, sources, dates, fields, sort, 0, limit, cursor, snippets, snippetLength, facets);
+  }
+
+  /**
+   * Returns a copy with other snippet settings.
+   *
+   * @param count snippets per hit, 0 for none
+   * @param length the length each aims at, in characters
+   * @return the new request
+   */
+  public SearchRequest snippets(int count, int length) {
+    return new SearchRequest(
+        query, sources, dates, fields, sort, offset, limit, cursor, count, length, facets);
+  }
+
+  /**
+   * Returns a copy that also counts facets.
+   *
+   * @param facets the dimensions to count; {@link FacetRequest#NONE} for none
+   * @return the new request
+   */
+  public SearchRequest facets(FacetRequest facets) {
+    return new SearchRequest(
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        offset,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets);
+  }
+}
