@@ -1,0 +1,95 @@
+package org.dateline.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.dateline.DateRange;
+import org.dateline.FacetRequest;
+import org.dateline.IndexStats;
+import org.dateline.NewsIndex;
+import org.dateline.NewsSearcher;
+import org.dateline.SearchRequest;
+import org.dateline.ingest.ArticleReader;
+import org.dateline.ingest.ArticleReaders;
+import org.dateline.ingest.Format;
+import org.dateline.ingest.ProblemLog;
+import org.dateline.ingest.ReadMode;
+
+/**
+ * Dateline's side: {@code index CORPUS_JSONL INDEX_DIR OUT_JSON} or {@code search INDEX_DIR
+ * QUERIES OUT_JSON PASS_BUDGET_S THROUGHPUT_S}.
+ */
+public final class DatelineBench implements Engine {
+  static final int SNIPPET_LENGTH = 160;
+  static final FacetRequest FACETS = FacetRequest.of("source", "month");
+
+  private final NewsSearcher searcher;
+
+  private DatelineBench(NewsSearcher searcher) {
+    this.searcher = searcher;
+  }
+
+  /** Runs one side of the benchmark; see the class description for the arguments. */
+  public static void main(String[] args) throws Exception {
+    String corpus = IndexRun.corpusName(args[1]);
+    switch (args[0]) {
+      case "index" -> {
+        Path input = Path.of(args[1]);
+        Path index = Path.of(args[2]);
+        long t0 = System.nanoTime();
+        IndexStats stats;
+        ProblemLog log = new ProblemLog(ReadMode.LENIENT);
+        try (NewsIndex idx = NewsIndex.open(index);
+            ArticleReader r = ArticleReaders.open(List.of(input), Format.JSONL, log)) {
+          stats = idx.add(r, log);
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (stats.skipped() > 0) {
+          System.err.println("skipped " + stats.skipped() + ": " + stats.firstSkips());
+        }
+        IndexRun.write(Path.of(args[3]), "dateline", corpus, stats.indexed(), s, input, index);
+      }
+      case "search" -> {
+        try (DatelineBench engine = new DatelineBench(NewsSearcher.open(Path.of(args[1])))) {
+          new QueryRunner(
+                  engine,
+                  BenchQuery.read(Path.of(args[2])),
+                  Double.parseDouble(args[4]),
+                  Double.parseDouble(args[5]))
+              .run("dateline", IndexRun.corpusName(args[2]), Path.of(args[3]));
+        }
+      }
+      default -> throw new IllegalArgumentException("unknown command: " + args[0]);
+    }
+  }
+
+  /** The request Dateline gets for a benchmark query. */
+  static SearchRequest request(BenchQuery q, Mode mode) {
+    SearchRequest r = SearchRequest.of(q.classicText());
+    if (q.from() != null) {
+      r = r.withDates(new DateRange(q.from(), q.to()));
+    }
+    if (q.source() != null) {
+      r = r.withSources(q.source());
+    }
+    r = r.snippets(mode == Mode.BARE ? 0 : 1, SNIPPET_LENGTH);
+    return mode == Mode.FACETS ? r.facets(FACETS) : r;
+  }
+
+  @Override
+  public Set<Mode> modes() {
+    return EnumSet.allOf(Mode.class);
+  }
+
+  @Override
+  public long search(BenchQuery query, Mode mode) throws IOException {
+    return searcher.search(request(query, mode)).total();
+  }
+
+  @Override
+  public void close() throws IOException {
+    searcher.close();
+  }
+}

@@ -1,0 +1,166 @@
+package org.dateline.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Plain Lucene, the floor: {@code StandardAnalyzer}, stored title and body as {@code TextField},
+ * the id as a {@code StringField}, a {@code LongPoint} date and a {@code StringField} source for the
+ * filters, no doc values, no facets, no Dateline code. One indexing thread and a 64 MB buffer, as
+ * Dateline. {@code index CORPUS_JSONL INDEX_DIR OUT_JSON} or {@code search INDEX_DIR QUERIES
+ * OUT_JSON PASS_BUDGET_S THROUGHPUT_S}.
+ */
+public final class LuceneBench implements Engine {
+  private static final String[] TEXT_FIELDS = {"title", "body"};
+
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final Analyzer analyzer = new StandardAnalyzer();
+  private final UnifiedHighlighter highlighter;
+
+  private LuceneBench(Directory dir) throws IOException {
+    this.reader = DirectoryReader.open(dir);
+    this.searcher = new IndexSearcher(reader);
+    this.highlighter = UnifiedHighlighter.builder(searcher, analyzer).build();
+  }
+
+  /** Runs one side of the benchmark; see the class description for the arguments. */
+  public static void main(String[] args) throws Exception {
+    switch (args[0]) {
+      case "index" -> index(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
+      case "search" -> {
+        try (Directory dir = FSDirectory.open(Path.of(args[1]));
+            LuceneBench engine = new LuceneBench(dir)) {
+          new QueryRunner(
+                  engine,
+                  BenchQuery.read(Path.of(args[2])),
+                  Double.parseDouble(args[4]),
+                  Double.parseDouble(args[5]))
+              .run("lucene", IndexRun.corpusName(args[2]), Path.of(args[3]));
+        }
+      }
+      default -> throw new IllegalArgumentException("unknown command: " + args[0]);
+    }
+  }
+
+  private static void index(Path input, Path index, Path out) throws IOException {
+    long t0 = System.nanoTime();
+    long n = 0;
+    ObjectMapper json = new ObjectMapper();
+    IndexWriterConfig iwc = new IndexWriterConfig(new StandardAnalyzer());
+    iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    iwc.setRAMBufferSizeMB(64);
+    try (Directory dir = FSDirectory.open(index);
+        IndexWriter w = new IndexWriter(dir, iwc);
+        BufferedReader r = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode o = json.readTree(line);
+        Document d = new Document();
+        String id = o.path("id").asText();
+        d.add(new StringField("id", id, Field.Store.YES));
+        d.add(new TextField("title", o.path("title").asText(""), Field.Store.YES));
+        d.add(new TextField("body", o.path("body").asText(""), Field.Store.YES));
+        if (o.hasNonNull("date")) {
+          d.add(new LongPoint("date", Instant.parse(o.get("date").asText()).toEpochMilli()));
+        }
+        d.add(new StringField("source", o.path("source").asText(""), Field.Store.NO));
+        w.updateDocument(new Term("id", id), d);
+        n++;
+      }
+      w.commit();
+    }
+    IndexRun.write(out, "lucene", IndexRun.corpusName(input.toString()), n,
+        (System.nanoTime() - t0) / 1e9, input, index);
+  }
+
+  /** The Lucene query for a benchmark query: all words required, in title or body. */
+  static Query query(BenchQuery q, Analyzer analyzer) {
+    QueryParser p = new MultiFieldQueryParser(TEXT_FIELDS, analyzer);
+    p.setDefaultOperator(QueryParser.Operator.AND);
+    Query text;
+    try {
+      text = p.parse(q.classicText());
+    } catch (ParseException e) {
+      throw new IllegalArgumentException("cannot parse " + q.classicText(), e);
+    }
+    if (q.from() == null && q.source() == null) {
+      return text;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+    if (q.from() != null) {
+      long from = q.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+      long to = q.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+      b.add(LongPoint.newRangeQuery("date", from, to), BooleanClause.Occur.FILTER);
+    }
+    if (q.source() != null) {
+      b.add(new TermQuery(new Term("source", q.source())), BooleanClause.Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  @Override
+  public Set<Mode> modes() {
+    return EnumSet.of(Mode.BARE, Mode.SNIPPETS);
+  }
+
+  @Override
+  public long search(BenchQuery q, Mode mode) throws IOException {
+    Query query = query(q, analyzer);
+    // exact totals, as Dateline keeps them: no early termination after 1,000 hits
+    TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
+    StoredFields stored = searcher.storedFields();
+    for (ScoreDoc sd : top.scoreDocs) {
+      Document d = stored.document(sd.doc, Set.of("id", "title"));
+      if (d.get("id") == null) {
+        throw new IllegalStateException("hit without id");
+      }
+    }
+    if (mode == Mode.SNIPPETS) {
+      highlighter.highlight("body", query, top, 1);
+    }
+    return top.totalHits.value();
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+  }
+}

@@ -1,0 +1,17 @@
+package org.dateline.bench;
+
+import java.util.Locale;
+
+/** What a search returns besides the top ten ids and scores. */
+enum Mode {
+  /** Top ten and the exact total. */
+  BARE,
+  /** And one highlighted body snippet per hit. */
+  SNIPPETS,
+  /** And source and month facet counts. */
+  FACETS;
+
+  String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
