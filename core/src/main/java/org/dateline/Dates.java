@@ -134,6 +134,12 @@ public final class Dates {
   }
 
   private static Optional<TemporalAccessor> tryParse(String s, DateTimeFormatter f) {
+    // Check the shape first without exceptions: trying the forms in turn would otherwise throw
+    // (and fill in a stack trace) for every form that does not match, on every article.
+    java.text.ParsePosition at = new java.text.ParsePosition(0);
+    if (f.parseUnresolved(s, at) == null || at.getErrorIndex() >= 0 || at.getIndex() != s.length()) {
+      return Optional.empty();
+    }
     try {
       return Optional.of(f.parse(s));
     } catch (DateTimeException e) {
