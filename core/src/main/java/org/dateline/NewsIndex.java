@@ -397,17 +397,23 @@ public final class NewsIndex implements AutoCloseable {
         }
       } catch (IOException e) {
         throw unavailable(path, e);
+      } catch (org.apache.lucene.store.AlreadyClosedException e) {
+        throw closedByFailure(e);
       }
     }
 
     void commit() throws IOException {
       drain();
       try {
-        writer.commit();
+        if (writer.hasUncommittedChanges()) {
+          writer.commit();
+          commits++; // only commits that hold something count
+        }
       } catch (IOException e) {
         throw unavailable(path, e);
+      } catch (org.apache.lucene.store.AlreadyClosedException e) {
+        throw closedByFailure(e);
       }
-      commits++;
       sinceCommit.clear();
       if (committed != null) {
         DirectoryReader newer = DirectoryReader.openIfChanged(committed);
@@ -538,6 +544,18 @@ public final class NewsIndex implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * After an I/O failure (a full disk) Lucene closes the writer and every later call throws
+   * {@code AlreadyClosedException}; report the failure that closed it instead.
+   */
+  private IndexUnavailableException closedByFailure(
+      org.apache.lucene.store.AlreadyClosedException e) {
+    Throwable tragic = writer.getTragicException();
+    IOException cause =
+        tragic instanceof IOException io ? io : new IOException(e.getMessage(), tragic == null ? e : tragic);
+    return unavailable(path, cause);
   }
 
   private static void warnOnRepairs(Article a, ProblemLog log) {

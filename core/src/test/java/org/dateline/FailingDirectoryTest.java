@@ -18,7 +18,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexOutput;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A write that fails part-way (disk full, I/O error) leaves the previous commit intact. */
 class FailingDirectoryTest {
@@ -101,12 +102,14 @@ class FailingDirectoryTest {
     return list;
   }
 
-  @Test
-  void diskFullDuringABatchKeepsThePreviousCommitIntactAndSearchable() throws IOException {
+  @ParameterizedTest(name = "{0} indexing threads")
+  @ValueSource(ints = {1, 2, 4})
+  void diskFullDuringABatchKeepsThePreviousCommitIntactAndSearchable(int threads)
+      throws IOException {
     ByteBuffersDirectory store = new ByteBuffersDirectory();
     DiskFullDirectory disk = new DiskFullDirectory(store);
     Path where = Path.of("test-index");
-    NewsIndex index = NewsIndex.open(where, disk, IndexConfig.DEFAULT);
+    NewsIndex index = NewsIndex.open(where, disk, IndexConfig.DEFAULT.withThreads(threads));
     index.add(articles("first-", 100));
 
     disk.budget.set(20_000); // the next batch runs out of space part-way
