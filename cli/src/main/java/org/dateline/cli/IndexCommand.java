@@ -91,6 +91,20 @@ final class IndexCommand extends IndexedCommand {
   String source;
 
   @Option(
+      names = "--commit-every",
+      paramLabel = "N",
+      description =
+          "Commit after every N articles, so that a crash costs at most N. Default:"
+              + " ${DEFAULT-VALUE}.")
+  int commitEvery = IndexConfig.DEFAULT.commitEveryArticles();
+
+  @Option(
+      names = "--commit-seconds",
+      paramLabel = "S",
+      description = "Also commit when S seconds have passed since the last commit. Default: ${DEFAULT-VALUE}.")
+  long commitSeconds = IndexConfig.DEFAULT.commitEvery().toSeconds();
+
+  @Option(
       names = "--replace",
       description =
           "Build a new index from these inputs alone and swap it in when complete; searches see"
@@ -102,6 +116,15 @@ final class IndexCommand extends IndexedCommand {
     if (htmlTitle != null && format != InputFormat.HTML) {
       throw new ParameterException(
           spec.commandLine(), "--html-title applies to --format html only");
+    }
+    if (commitEvery < 1 || commitSeconds < 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--commit-every and --commit-seconds must be at least 1 (got: "
+              + commitEvery
+              + " and "
+              + commitSeconds
+              + ")");
     }
     Environment env = env();
     Path target = forWriting();
@@ -134,7 +157,11 @@ final class IndexCommand extends IndexedCommand {
 
   private NewsIndex openIndex(Path folder) throws IOException {
     try {
-      return NewsIndex.open(folder, IndexConfig.DEFAULT.withAnalysis(analysis));
+      return NewsIndex.open(
+          folder,
+          IndexConfig.DEFAULT
+              .withAnalysis(analysis)
+              .withCommitEvery(commitEvery, java.time.Duration.ofSeconds(commitSeconds)));
     } catch (IllegalArgumentException e) {
       // The core's message names both analyses; say which option changes ours.
       throw new IllegalArgumentException(

@@ -178,8 +178,8 @@ final class TextPrinter {
             index,
             seconds,
             seconds > 0 ? s.indexed() / seconds : 0.0));
-    long[] counts = {s.added(), s.replaced(), s.skipped(), s.warnings()};
-    String[] names = {"added", "replaced", "skipped", "warnings"};
+    long[] counts = {s.added(), s.replaced(), s.skipped(), s.warnings(), s.commits()};
+    String[] names = {"added", "replaced", "skipped", "warnings", "commits"};
     int width = String.format(Locale.ROOT, "%,d", Arrays.stream(counts).max().orElse(0)).length();
     List<String[]> rows = new ArrayList<>();
     for (int i = 0; i < counts.length; i++) {

@@ -283,4 +283,21 @@ class IndexCommandTest {
     assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
     assertTrue(r.err().contains("analysis must be one of news, english-stopwords-porter (got: klingon)"), r::toString);
   }
+
+  @Test
+  void commitIntervalsAreConfigurableAndTheSummaryCountsTheCommits() {
+    Cli.Run once = cli.run("index", feed.toString(), "--index", index.toString());
+    assertTrue(once.out().matches("(?s).*commits +1\n.*"), once::toString);
+    Cli.Run each =
+        cli.run("index", feed.toString(), "--index", tmp.resolve("each").toString(), "--commit-every", "1");
+    assertEquals(ExitCodes.OK, each.code(), each::toString);
+    assertTrue(each.out().matches("(?s).*commits +3\n.*"), "one commit per article: " + each);
+  }
+
+  @Test
+  void aCommitIntervalBelowOneExitsTwo() {
+    Cli.Run r = cli.run("index", feed.toString(), "--index", index.toString(), "--commit-every", "0");
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertTrue(r.err().contains("--commit-every and --commit-seconds must be at least 1"), r::toString);
+  }
 }
