@@ -21,4 +21,14 @@ public interface ArticleReader extends Closeable {
    * @throws IOException when the input cannot be read at all
    */
   Optional<Article> next() throws IOException;
+
+  /**
+   * Returns how many bytes of input this reader has consumed so far (compressed bytes for a
+   * compressed file), for a progress bar that shows percent done and time left.
+   *
+   * @return the bytes read so far, or -1 when this reader does not know
+   */
+  default long bytesRead() {
+    return -1;
+  }
 }

@@ -43,6 +43,22 @@ public final class ArticleReaders {
    * @return the articles of all paths
    */
   public static ArticleReader open(List<Path> paths, Format format, ProblemLog log) {
+    return open(paths, format, log, ReadOptions.DEFAULT);
+  }
+
+  /**
+   * Opens the corpus made of several files and folders, as {@link #open(List, Format, ProblemLog)}
+   * does, with options for what readers keep and explain.
+   *
+   * @param paths files, folders and archives
+   * @param format how to read them
+   * @param log where problems go; in strict mode the first skip ends the reading
+   * @param options boilerplate and explanation options
+   * @return the articles of all paths
+   */
+  public static ArticleReader open(
+      List<Path> paths, Format format, ProblemLog log, ReadOptions options) {
+    Objects.requireNonNull(options, "options");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(log, "log");
     Iterator<Path> it = List.copyOf(paths).iterator();
