@@ -51,12 +51,24 @@ public final class NewsIndex implements AutoCloseable {
   private final Directory directory;
   private final IndexWriter writer;
   private final IndexConfig config;
+  /**
+   * True for the writer of an {@link IndexReplacement}: it writes a new index over the old one's
+   * segments and never commits until the replacement does, so searchers see the old index until
+   * the one commit that switches them to the whole new one.
+   */
+  private final boolean replacing;
+  /** Whether there was no index before this writer opened the folder. */
+  private boolean createdIndex;
+  /** Whether the folder itself did not exist before. */
+  private boolean createdFolder;
 
-  private NewsIndex(Path path, Directory directory, IndexWriter writer, IndexConfig config) {
+  private NewsIndex(
+      Path path, Directory directory, IndexWriter writer, IndexConfig config, boolean replacing) {
     this.path = path;
     this.directory = directory;
     this.writer = writer;
     this.config = config;
+    this.replacing = replacing;
   }
 
   /**
@@ -85,9 +97,12 @@ public final class NewsIndex implements AutoCloseable {
   public static NewsIndex open(Path path, IndexConfig config) throws IndexUnavailableException {
     Directory dir = null;
     try {
+      boolean folderExisted = Files.exists(path);
       Files.createDirectories(path);
       dir = FSDirectory.open(path);
-      return open(path, dir, config);
+      NewsIndex index = open(path, dir, config);
+      index.createdFolder = !folderExisted;
+      return index;
     } catch (IndexUnavailableException | RuntimeException e) {
       closeQuietly(dir);
       throw e;
@@ -103,9 +118,20 @@ public final class NewsIndex implements AutoCloseable {
    */
   static NewsIndex open(Path path, Directory dir, IndexConfig config)
       throws IndexUnavailableException {
+    return open(path, dir, config, false);
+  }
+
+  /**
+   * Opens a writer on a Lucene directory; with {@code replacing}, one that starts from an empty
+   * index (Lucene's {@code OpenMode.CREATE}) and leaves every commit to {@link IndexReplacement}.
+   * The directory is closed with the index, not on failure.
+   */
+  static NewsIndex open(Path path, Directory dir, IndexConfig config, boolean replacing)
+      throws IndexUnavailableException {
+    IndexWriter w = null;
     try {
       boolean exists = DirectoryReader.indexExists(dir);
-      if (exists) {
+      if (exists && !replacing) {
         TextAnalysis existing = analysisOf(dir);
         if (existing != config.analysis()) {
           throw new IllegalArgumentException(
@@ -119,18 +145,34 @@ public final class NewsIndex implements AutoCloseable {
         }
       }
       IndexWriterConfig iwc = new IndexWriterConfig(analyzer(config.analysis()));
-      iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      iwc.setOpenMode(
+          replacing
+              ? IndexWriterConfig.OpenMode.CREATE
+              : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       iwc.setRAMBufferSizeMB(config.ramBufferMb());
       iwc.setCommitOnClose(false);
-      IndexWriter w = new IndexWriter(dir, iwc);
+      w = new IndexWriter(dir, iwc);
       // kept in every commit, so that a searcher parses queries the way the text was indexed
       w.setLiveCommitData(Map.of(TextAnalysis.COMMIT_KEY, config.analysis().name()).entrySet());
-      if (!exists) {
+      if (!exists && !replacing) {
         w.commit(); // an empty index is a valid index: searchers can open it at once
       }
-      return new NewsIndex(path, dir, w, config);
-    } catch (IOException e) {
-      throw unavailable(path, e);
+      NewsIndex index = new NewsIndex(path, dir, w, config, replacing);
+      index.createdIndex = !exists;
+      return index;
+    } catch (IOException | RuntimeException e) {
+      // Never leave a writer (and its lock) behind when opening fails half-way.
+      if (w != null) {
+        try {
+          w.rollback();
+        } catch (IOException | RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      if (e instanceof IOException io) {
+        throw unavailable(path, io);
+      }
+      throw (RuntimeException) e;
     }
   }
 
@@ -182,7 +224,9 @@ public final class NewsIndex implements AutoCloseable {
    */
   public IndexStats add(ArticleReader reader, ProblemLog log) throws IOException {
     long start = System.nanoTime();
-    boolean intervals = log.mode() == ReadMode.LENIENT;
+    // A replacement checkpoints at the same intervals (to bound the ids it remembers) but never
+    // commits: its one commit is the switch.
+    boolean intervals = log.mode() == ReadMode.LENIENT || replacing;
     Batch batch = new Batch(log);
     try {
       long lastCommit = System.nanoTime();
@@ -196,12 +240,12 @@ public final class NewsIndex implements AutoCloseable {
             && sinceCommit > 0
             && (sinceCommit >= config.commitEveryArticles()
                 || System.nanoTime() - lastCommit >= config.commitEvery().toNanos())) {
-          batch.commit();
+          batch.checkpoint();
           sinceCommit = 0;
           lastCommit = System.nanoTime();
         }
       }
-      batch.commit();
+      batch.checkpoint();
     } catch (IOException | RuntimeException | Error e) {
       batch.abort(e);
       rollback(e);
@@ -279,6 +323,67 @@ public final class NewsIndex implements AutoCloseable {
     try (DirectoryReader r = DirectoryReader.open(directory)) {
       return r.numDocs();
     }
+  }
+
+  /**
+   * The switch of an {@link IndexReplacement}: one Lucene commit of everything written, which
+   * readers see whole or not at all; the old index's files go once nothing needs them.
+   *
+   * @throws IOException when the commit fails; the old index then stays the last commit
+   */
+  void commitReplacement() throws IOException {
+    if (!replacing) {
+      throw new IllegalStateException("not a replacement");
+    }
+    try {
+      writer.commit();
+    } catch (IOException e) {
+      rollback(e);
+      throw unavailable(path, e);
+    } catch (org.apache.lucene.store.AlreadyClosedException e) {
+      throw closedByFailure(e);
+    }
+  }
+
+  /**
+   * Closes the index and, when this writer created it and no article was ever committed to it,
+   * deletes it again (with its folder, when the folder was made for it), so that a run that
+   * indexed nothing (an empty or wrong input, a strict run stopped by its first record) leaves no
+   * empty index behind to trip the next run.
+   *
+   * @return true when the index was deleted
+   * @throws IOException when closing or deleting fails
+   */
+  public boolean closeAndDiscardIfEmpty() throws IOException {
+    boolean discard = false;
+    try {
+      if (writer.isOpen()) {
+        writer.rollback();
+      }
+      discard =
+          createdIndex
+              && path != null
+              && org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).totalMaxDoc() == 0;
+    } finally {
+      directory.close();
+    }
+    if (discard) {
+      if (createdFolder) {
+        IndexReplacement.deleteTree(path);
+      } else {
+        try (var files = Files.list(path)) {
+          for (Path f : (Iterable<Path>) files::iterator) {
+            String name = f.getFileName().toString();
+            if (name.equals(IndexWriter.WRITE_LOCK_NAME)
+                || name.startsWith(org.apache.lucene.index.IndexFileNames.SEGMENTS)
+                || org.apache.lucene.index.IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches()) {
+              Files.deleteIfExists(f);
+            }
+          }
+        }
+      }
+    }
+    return discard;
   }
 
   /** Releases the write lock. Anything not committed is discarded. */
@@ -402,10 +507,14 @@ public final class NewsIndex implements AutoCloseable {
       }
     }
 
-    void commit() throws IOException {
+    /**
+     * Waits for the workers, then commits; in a replacement, makes what was written so far
+     * visible to this batch's id lookups instead, without a commit.
+     */
+    void checkpoint() throws IOException {
       drain();
       try {
-        if (writer.hasUncommittedChanges()) {
+        if (!replacing && writer.hasUncommittedChanges()) {
           writer.commit();
           commits++; // only commits that hold something count
         }
@@ -416,7 +525,10 @@ public final class NewsIndex implements AutoCloseable {
       }
       sinceCommit.clear();
       if (committed != null) {
-        DirectoryReader newer = DirectoryReader.openIfChanged(committed);
+        DirectoryReader newer =
+            replacing
+                ? DirectoryReader.openIfChanged(committed, writer)
+                : DirectoryReader.openIfChanged(committed);
         if (newer != null) {
           committed.close();
           committed = newer;
@@ -485,7 +597,9 @@ public final class NewsIndex implements AutoCloseable {
 
     private DirectoryReader committedReader() throws IOException {
       if (committed == null) {
-        committed = DirectoryReader.open(directory);
+        // A replacement looks ids up in what it wrote itself (a near-real-time reader on its
+        // writer), never in the old index it replaces.
+        committed = replacing ? DirectoryReader.open(writer) : DirectoryReader.open(directory);
       }
       return committed;
     }

@@ -176,6 +176,9 @@ public final class NewsSearcher implements AutoCloseable {
     } catch (IOException e) {
       closeQuietly(dir, e);
       throw unavailable(indexDir, e);
+    } catch (RuntimeException | Error e) {
+      closeQuietly(dir, e); // never keep the folder's files open after a failed open
+      throw e;
     }
   }
 
@@ -585,7 +588,7 @@ public final class NewsSearcher implements AutoCloseable {
     return e;
   }
 
-  private static void closeQuietly(Directory dir, Exception cause) {
+  private static void closeQuietly(Directory dir, Throwable cause) {
     if (dir != null) {
       try {
         dir.close();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.dateline.IndexConfig;
+import org.dateline.IndexReplacement;
 import org.dateline.IndexStats;
 import org.dateline.NewsIndex;
 import org.dateline.TextAnalysis;
@@ -107,8 +108,10 @@ final class IndexCommand extends IndexedCommand {
   @Option(
       names = "--replace",
       description =
-          "Build a new index from these inputs alone and swap it in when complete; searches see"
-              + " the old index until then.")
+          "Build a new index from these inputs alone and switch to it in one step when it is"
+              + " complete; searches see the old index until then. An input that gives no"
+              + " article, a --strict run stopped by a bad record, a failure or a kill leaves the"
+              + " old index as it was. Also rebuilds a damaged index.")
   boolean replace;
 
   @Override
@@ -128,44 +131,120 @@ final class IndexCommand extends IndexedCommand {
     }
     Environment env = env();
     Path target = forWriting();
-    ProblemLog log = new ProblemLog(strict ? ReadMode.STRICT : ReadMode.LENIENT);
-    IndexStats stats;
-    if (replace) {
-      try (Replacement replacement = Replacement.begin(target)) {
-        stats = add(replacement.folder(), log, env);
-        replacement.commit();
-      }
-    } else {
-      stats = add(target, log, env);
+    if (Files.isRegularFile(target)) {
+      throw new ParameterException(
+          spec.commandLine(), target + " is a file, not an index folder; name a folder with --index");
     }
+    ProblemLog log = new ProblemLog(strict ? ReadMode.STRICT : ReadMode.LENIENT);
+    IndexStats stats = replace ? replace(target, log, env) : add(target, log, env);
     TextPrinter out = new TextPrinter(out(), Marks.PLAIN);
     out.indexSummary(target, stats);
     if (stats.indexed() == 0) {
-      err().println("dateline: no articles found in " + paths + "; nothing was indexed");
+      err().println(nothingIndexed(target));
       return ExitCodes.BAD_INPUT;
     }
     return ExitCodes.OK;
   }
 
+  /** Says why nothing was indexed, what was left as it was, and what else to try. */
+  private String nothingIndexed(Path target) {
+    StringBuilder m = new StringBuilder("dateline: no articles found in ");
+    m.append(paths.size() == 1 ? paths.get(0) : paths);
+    m.append(" read as --format ").append(format.name().toLowerCase(Locale.ROOT));
+    if (format == InputFormat.AUTO) {
+      m.append(" (by file name: .sgm Reuters, .jsonl/.ndjson JSON Lines, .tar.gz/.tgz archives,"
+          + " anything else text)");
+    }
+    m.append("; nothing was indexed, and ")
+        .append(replace ? "the index in " + target + " was left as it was" : "no index was changed")
+        .append(". Formats: --format ");
+    StringBuilder names = new StringBuilder();
+    for (InputFormat f : InputFormat.values()) {
+      if (f != format) {
+        names.append(names.isEmpty() ? "" : ", ").append(f.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      }
+    }
+    return m.append(names).toString();
+  }
+
+  /** Adds to the index; an index this run created and left empty is removed again. */
   private IndexStats add(Path folder, ProblemLog log, Environment env) throws IOException {
     try (Progress progress = Progress.start(err(), env.stderrIsTerminal());
-        ArticleReader reader = progress.counting(open(log));
-        NewsIndex news = openIndex(folder)) {
-      return news.add(reader, log);
+        ArticleReader reader = progress.counting(open(log))) {
+      NewsIndex news = openIndex(folder);
+      IndexStats stats;
+      try {
+        stats = news.add(reader, log);
+      } catch (IOException | RuntimeException e) {
+        discard(news, e);
+        throw e;
+      }
+      if (stats.indexed() == 0) {
+        news.closeAndDiscardIfEmpty();
+      } else {
+        news.close();
+      }
+      return stats;
     }
+  }
+
+  private static void discard(NewsIndex news, Exception cause) {
+    try {
+      news.closeAndDiscardIfEmpty();
+    } catch (IOException | RuntimeException suppressed) {
+      cause.addSuppressed(suppressed);
+    }
+  }
+
+  /**
+   * Builds a new index from the inputs alone and switches to it in one step, only when it holds
+   * at least one article; otherwise the old index stays as it was.
+   */
+  private IndexStats replace(Path target, ProblemLog log, Environment env) throws IOException {
+    try (Progress progress = Progress.start(err(), env.stderrIsTerminal());
+        ArticleReader reader = progress.counting(open(log));
+        IndexReplacement replacement = IndexReplacement.begin(target, config())) {
+      for (Path stray : replacement.strays()) {
+        err().println(
+            "dateline: warning: "
+                + stray
+                + " is an index left by an interrupted replacement of "
+                + target
+                + "; delete it when you no longer need it");
+      }
+      IndexStats stats = replacement.add(reader, log);
+      if (stats.indexed() == 0) {
+        return stats; // closing the replacement discards it: the old index stays
+      }
+      replacement.commit();
+      return new IndexStats(
+          stats.added(),
+          stats.replaced(),
+          stats.skipped(),
+          stats.firstSkips(),
+          stats.warnings(),
+          stats.firstWarnings(),
+          stats.commits() + 1,
+          stats.elapsed());
+    }
+  }
+
+  private IndexConfig config() {
+    return IndexConfig.DEFAULT
+        .withAnalysis(analysis)
+        .withCommitEvery(commitEvery, java.time.Duration.ofSeconds(commitSeconds));
   }
 
   private NewsIndex openIndex(Path folder) throws IOException {
     try {
-      return NewsIndex.open(
-          folder,
-          IndexConfig.DEFAULT
-              .withAnalysis(analysis)
-              .withCommitEvery(commitEvery, java.time.Duration.ofSeconds(commitSeconds)));
+      return NewsIndex.open(folder, config());
     } catch (IllegalArgumentException e) {
       // The core's message names both analyses; say which option changes ours.
       throw new IllegalArgumentException(
-          e.getMessage() + " (or pass the analysis it was created with to --analysis)", e);
+          e.getMessage()
+              + " (or pass the analysis it was created with to --analysis, or rebuild it with"
+              + " --replace)",
+          e);
     }
   }
 
