@@ -41,8 +41,8 @@ public final class ReplacingProcess {
     try (IndexReplacement replacement =
             IndexReplacement.begin(
                 index,
-                // checkpoints every 500 articles flush segments to disk before any kill point
-                IndexConfig.DEFAULT.withCommitEvery(500, java.time.Duration.ofHours(1)),
+                // checkpoints every 300 articles flush segments to disk before any kill point
+                IndexConfig.DEFAULT.withCommitEvery(300, java.time.Duration.ofHours(1)),
                 d -> pausing(d, point, renamed),
                 (from, to) -> java.nio.file.Files.move(from, to));
         ArticleReader reader =
