@@ -144,7 +144,8 @@ final class Api implements HttpHandler {
     } catch (IllegalArgumentException e) {
       // The core's only other argument error at search time is a cursor it cannot use.
       if (byCursor) {
-        throw new BadParameterException("after", e.getMessage());
+        throw new BadParameterException(
+            "after", "after is not a cursor this search can use: " + e.getMessage());
       }
       throw e;
     }
@@ -168,14 +169,15 @@ final class Api implements HttpHandler {
   private static SearchRequest filtered(Params p) {
     DateRange from = date(p, "from");
     DateRange to = date(p, "to");
-    DateRange dates = new DateRange(from == null ? null : from.from(), to == null ? null : to.to());
-    if (dates.from() != null && dates.to() != null && dates.to().isBefore(dates.from())) {
+    java.time.LocalDate first = from == null ? null : from.from();
+    java.time.LocalDate last = to == null ? null : to.to();
+    if (first != null && last != null && last.isBefore(first)) {
       throw new BadParameterException(
-          "to", "to must not be before from (got: from " + dates.from() + ", to " + dates.to() + ")");
+          "to", "to must not be before from (got: from " + first + ", to " + last + ")");
     }
     return SearchRequest.of(p.text("q", ""))
         .withSources(new LinkedHashSet<>(p.all("source")))
-        .withDates(dates);
+        .withDates(new DateRange(first, last));
   }
 
   private static DateRange date(Params p, String name) {
