@@ -93,7 +93,10 @@ final class Api implements HttpHandler {
     }
   }
 
-  /** {@code /api/search?q=&from=&to=&source=&sort=&limit=&offset=&after=&facets=&top=&snippets=}. */
+  /**
+   * {@code /api/search?q=&from=&to=&source=&sort=&limit=&offset=&after=&facets=&top=&snippets=
+   * &histogram_from=&histogram_to=}.
+   */
   private void search(HttpExchange ex, Params p) throws IOException {
     SearchRequest request = filtered(p)
         .sortBy(p.choice("sort", SortOrder.class, SortOrder.RELEVANCE))
@@ -113,14 +116,14 @@ final class Api implements HttpHandler {
     }
     List<String> dims = p.list("facets");
     if (!dims.isEmpty()) {
-      request = request.facets(new FacetRequest(dims, p.integer("top", 10, 1, 1000), DateRange.ALL));
+      request = request.facets(new FacetRequest(dims, p.integer("top", 10, 1, 1000), histogram(p)));
     }
     SearchResult result = run(request, after != null);
     int offset = request.offset();
     Responses.json(ex, 200, json -> json.searchResult(result, offset));
   }
 
-  /** {@code /api/facets?q=&by=&from=&to=&source=&top=}. */
+  /** {@code /api/facets?q=&by=&from=&to=&source=&top=&histogram_from=&histogram_to=}. */
   private void facets(HttpExchange ex, Params p) throws IOException {
     List<String> by = p.list("by");
     SearchRequest request = filtered(p)
@@ -130,7 +133,7 @@ final class Api implements HttpHandler {
             new FacetRequest(
                 by.isEmpty() ? List.of("source", "month") : by,
                 p.integer("top", 10, 1, 1000),
-                DateRange.ALL));
+                histogram(p)));
     SearchResult result = run(request, false);
     Responses.json(ex, 200, json -> json.facets(result.query(), result.total(), result.facets()));
   }
@@ -178,6 +181,23 @@ final class Api implements HttpHandler {
     return SearchRequest.of(p.text("q", ""))
         .withSources(new LinkedHashSet<>(p.all("source")))
         .withDates(new DateRange(first, last));
+  }
+
+  /**
+   * The days date histograms span: {@code histogram_from} and {@code histogram_to}, else the
+   * matching articles' own first and last day.
+   */
+  private static DateRange histogram(Params p) {
+    DateRange from = date(p, "histogram_from");
+    DateRange to = date(p, "histogram_to");
+    java.time.LocalDate first = from == null ? null : from.from();
+    java.time.LocalDate last = to == null ? null : to.to();
+    if (first != null && last != null && last.isBefore(first)) {
+      throw new BadParameterException(
+          "histogram_to",
+          "histogram_to must not be before histogram_from (got: " + first + ", " + last + ")");
+    }
+    return new DateRange(first, last);
   }
 
   private static DateRange date(Params p, String name) {

@@ -143,6 +143,21 @@ class ApiTest {
   }
 
   @Test
+  void histogramsSpanTheDaysAskedForElseTheMatches() throws Exception {
+    JsonNode own = Http.get(server, "/api/search?q=" + q(PHRASE) + "&facets=month").json();
+    assertEquals(1, own.get("facets").get("month").size(), "the matches are all of 2017-01");
+    JsonNode months =
+        Http.get(server, "/api/search?q=" + q(PHRASE) + "&facets=month"
+                + "&histogram_from=2014-07-31&histogram_to=2017-01-24")
+            .json().get("facets").get("month");
+    assertEquals(31, months.size(), "2014-07 to 2017-01, empty months as 0");
+    assertEquals("2014-07", months.get(0).get("label").asText());
+    assertEquals(0, months.get(0).get("count").asInt());
+    assertEquals("2017-01", months.get(30).get("label").asText());
+    assertEquals(3, months.get(30).get("count").asInt());
+  }
+
+  @Test
   void articleByIdHasTheWholeBody() throws Exception {
     String id = Http.get(server, "/api/search?q=" + q(PHRASE) + "&limit=1").json()
         .get("hits").get(0).get("id").asText();
@@ -205,6 +220,7 @@ class ApiTest {
       {"after=not-a-cursor", "after"},
       {"snippets=99", "snippets"},
       {"offset=1&after=abc", "offset"},
+      {"facets=month&histogram_to=soon", "histogram_to"},
     };
     for (String[] c : cases) {
       Http.Response r = Http.get(server, "/api/search?q=microsoft&" + c[0]);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrentClientsTest {
   private static final int CLIENTS = 8;
-  private static final int COPIES = 30;
+  private static final int COPIES = 15;
   private static final String QUERY = "%22stored+communications+act%22";
 
   @TempDir Path dir;

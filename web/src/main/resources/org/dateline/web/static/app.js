@@ -121,6 +121,9 @@
     p.set("offset", String((s.page - 1) * PAGE_SIZE));
     p.set("facets", "source,year," + timelineDimension());
     p.set("top", "12");
+    // The timeline spans the whole index, whatever the query, so that searches compare.
+    if (stats && stats.first_date) p.set("histogram_from", stats.first_date);
+    if (stats && stats.last_date) p.set("histogram_to", stats.last_date);
     return "api/search?" + p.toString();
   }
 
@@ -321,7 +324,7 @@
       bar.setAttribute("class", "value");
       bar.setAttribute("x", String(i * step + step * 0.1));
       bar.setAttribute("y", String(height - h));
-      bar.setAttribute("width", String(Math.max(1, step * 0.8)));
+      bar.setAttribute("width", String(Math.max(1, Math.min(step * 0.8, 60))));
       bar.setAttribute("height", String(h));
       g.append(title, hit, bar);
       svg.append(g);
