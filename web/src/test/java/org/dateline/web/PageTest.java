@@ -9,9 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
@@ -106,7 +103,7 @@ class PageTest {
   }
 
   @Test
-  void phraseShowsThreeHitsWithThePhraseInOneMark() throws Exception {
+  void phraseShowsThreeHitsWithThePhraseInOneMark() {
     open("/");
     search(PHRASE);
     assertEquals(3, browser.all("#hits .hit").size(), texts("#hits .hit").toString());
@@ -119,12 +116,6 @@ class PageTest {
     }
     assertTrue(browser.find("#summary").getText().startsWith("Articles 1–3 of 3"));
     assertEquals(List.of(PHRASE), params().get("q"), "the query is in the URL");
-    // The README's screenshot.
-    Path shot = Path.of("target", "screenshots", "serve.png");
-    Files.createDirectories(shot.getParent());
-    Files.copy(
-        browser.driver.getScreenshotAs(OutputType.FILE).toPath(), shot,
-        StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Test
