@@ -29,7 +29,9 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>There is no authentication: bind to the loopback address unless everyone who can reach the
- * port may read the index.
+ * port may read the index. Bound to the loopback address, it answers only requests for the host
+ * names {@code localhost}, {@code 127.0.0.1} and {@code [::1]} (403 otherwise), so that no other
+ * web site can reach it through a visitor's browser by DNS rebinding.
  */
 public final class NewsServer implements AutoCloseable {
   /** Threads answering requests; searches are short, and more would only queue on the CPUs. */
@@ -65,8 +67,12 @@ public final class NewsServer implements AutoCloseable {
     HttpServer http = HttpServer.create(address, 64);
     ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     http.setExecutor(executor);
-    http.createContext("/api/", new Api(searcher, sample, internalErrors));
-    http.createContext("/", new StaticFiles());
+    var api = http.createContext("/api/", new Api(searcher, sample, internalErrors));
+    var page = http.createContext("/", new StaticFiles());
+    if (http.getAddress().getAddress().isLoopbackAddress()) {
+      api.getFilters().add(new LoopbackHosts());
+      page.getFilters().add(new LoopbackHosts());
+    }
     http.start();
     return new NewsServer(http, executor, searcher);
   }

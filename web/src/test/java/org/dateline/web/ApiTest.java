@@ -243,6 +243,25 @@ class ApiTest {
   }
 
   @Test
+  void onLoopbackOtherHostNamesAre403() throws Exception {
+    assertTrue(rawStatusLine("evil.example").startsWith("HTTP/1.1 403 "));
+    assertTrue(rawStatusLine("127.0.0.1:" + server.address().getPort()).startsWith("HTTP/1.1 200 "));
+    assertTrue(rawStatusLine("localhost").startsWith("HTTP/1.1 200 "));
+  }
+
+  /** GET /api/stats with a Host header of our choosing (HttpClient will not send another). */
+  private String rawStatusLine(String host) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+      socket.getOutputStream().write(
+          ("GET /api/stats HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      return new java.io.BufferedReader(
+              new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+          .readLine();
+    }
+  }
+
+  @Test
   void everyResponseCarriesTheContentSecurityPolicy() throws Exception {
     for (String path : List.of("/", "/app.js", "/app.css", "/api/stats", "/api/articles/x")) {
       Http.Response r = Http.get(server, path);
