@@ -8,7 +8,8 @@ import org.dateline.NewsSearcher;
 /**
  * The one searcher every request shares, opened on first use and refreshed at most every {@link
  * #REFRESH_MILLIS} ms, so a commit of a writer is visible to the next requests without a restart.
- * When the index cannot be opened, each request tries again (and is answered 503 meanwhile).
+ * When the index cannot be opened or refreshed, each request tries again to open it (and is
+ * answered 503 meanwhile).
  */
 final class LiveSearcher implements AutoCloseable {
   /** How stale a request's view of the index may be, at most. */
@@ -43,9 +44,35 @@ final class LiveSearcher implements AutoCloseable {
     long last = lastRefresh.get();
     // One request refreshes; the others meanwhile use the version they have.
     if (now - last > REFRESH_MILLIS * 1_000_000 && lastRefresh.compareAndSet(last, now)) {
-      s.refresh();
+      try {
+        s.refresh();
+      } catch (IOException e) {
+        return reopen(s, e);
+      }
     }
     return s;
+  }
+
+  /**
+   * The index cannot be refreshed (deleted, damaged, replaced by another folder): drop the
+   * searcher and open the folder afresh. Searches running on the old one finish on it.
+   */
+  private synchronized NewsSearcher reopen(NewsSearcher broken, IOException cause)
+      throws IOException {
+    if (searcher == broken) {
+      searcher = null;
+      try {
+        broken.close();
+      } catch (IOException e) {
+        cause.addSuppressed(e);
+      }
+    }
+    try {
+      return open();
+    } catch (IOException e) {
+      e.addSuppressed(cause);
+      throw e;
+    }
   }
 
   private synchronized NewsSearcher open() throws IOException {

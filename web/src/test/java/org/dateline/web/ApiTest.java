@@ -299,6 +299,33 @@ class ApiTest {
   }
 
   @Test
+  void aDeletedIndexIs503AndANewOneInItsPlaceIsServed() throws Exception {
+    Path gone = dir.resolve("gone");
+    try (NewsIndex news = NewsIndex.open(gone)) {
+      news.add(TestIndexes.fillers());
+    }
+    try (NewsServer s = start(gone)) {
+      assertEquals(TestIndexes.FILLERS, Http.get(s, "/api/search?q=filler").json().get("total").asInt());
+      try (var walk = java.nio.file.Files.walk(gone)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          java.nio.file.Files.delete(p);
+        }
+      }
+      Thread.sleep(LiveSearcher.REFRESH_MILLIS + 50);
+      Http.Response r = Http.get(s, "/api/search?q=filler");
+      assertEquals(503, r.status(), r.body());
+      assertTrue(r.json().get("error").get("message").asText().contains("no index at " + gone), r.body());
+
+      try (NewsIndex news = NewsIndex.open(gone)) {
+        news.add(List.of(TestIndexes.hostile()));
+      }
+      JsonNode back = Http.get(s, "/api/search?q=").json();
+      assertEquals(1, back.get("total").asInt(), back.toString());
+      assertEquals(TestIndexes.HOSTILE_ID, back.get("hits").get(0).get("id").asText());
+    }
+  }
+
+  @Test
   void newCommitsAreSeenWithoutARestart() throws Exception {
     Path live = dir.resolve("live");
     List<Article> fillers = TestIndexes.fillers();
