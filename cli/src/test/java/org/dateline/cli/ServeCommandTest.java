@@ -119,6 +119,18 @@ class ServeCommandTest {
   }
 
   @Test
+  void aPortInUseIsExit2NamingIt() throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      Cli.Run r = Cli.withCache(cache).run("serve", "--port", String.valueOf(port));
+      assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+      assertTrue(r.err().startsWith("dateline: cannot listen on 127.0.0.1:" + port + " ("), r::toString);
+      assertTrue(r.err().contains("pick another --port, or 0 for a free one"), r::toString);
+    }
+  }
+
+  @Test
   void badPortOrAddressIsExit2() {
     Cli.Run port = Cli.withCache(cache).run("serve", "--port", "70000");
     assertEquals(ExitCodes.BAD_INPUT, port.code(), port::toString);
