@@ -87,20 +87,28 @@ final class ServeCommand extends IndexedCommand {
     } catch (java.net.BindException e) {
       throw new ParameterException(
           spec.commandLine(),
-          "cannot listen on " + bind + ":" + port + " (" + e.getMessage() + "); pick another"
+          "cannot listen on "
+              + bind
+              + ":"
+              + port
+              + " ("
+              + e.getMessage()
+              + "); pick another"
               + " --port, or 0 for a free one");
     }
     if (!address.isLoopbackAddress()) {
-      err().println(
-          "dateline: warning: listening on "
-              + bind
-              + ", reachable from other machines; there is no authentication, so anyone who can"
-              + " reach this port can read the whole index");
+      err()
+          .println(
+              "dateline: warning: listening on "
+                  + bind
+                  + ", reachable from other machines; there is no authentication, so anyone who can"
+                  + " reach this port can read the whole index");
     }
-    err().println(
-        "dateline: serving "
-            + (isSample() ? "the sample corpus" : folder)
-            + "; stop with Ctrl-C");
+    err()
+        .println(
+            "dateline: serving "
+                + (isSample() ? "the sample corpus" : folder)
+                + "; stop with Ctrl-C");
     err().flush();
     out().println(server.uri());
     out().flush();

@@ -49,13 +49,15 @@ class ServeCommandTest {
   }
 
   private Serving serve(ExecutorService pool, String... args) {
-    Environment env = new Environment(Map.of(Environment.CACHE_VARIABLE, cache.toString()), false, false);
+    Environment env =
+        new Environment(Map.of(Environment.CACHE_VARIABLE, cache.toString()), false, false);
     CommandLine cmd = Dateline.commandLine(env, args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
-    ServeCommand serve = (ServeCommand) cmd.getSubcommands().get("serve").getCommandSpec().userObject();
+    ServeCommand serve =
+        (ServeCommand) cmd.getSubcommands().get("serve").getCommandSpec().userObject();
     return new Serving(serve, pool.submit(() -> cmd.execute(args)), out, err);
   }
 
@@ -77,7 +79,8 @@ class ServeCommandTest {
       HttpResponse<String> stats = get(uri.resolve("/api/stats"));
       assertEquals(200, stats.statusCode());
       assertTrue(stats.body().contains("\"sample\":true,\"articles\":5"), stats.body());
-      HttpResponse<String> search = get(uri.resolve("/api/search?q=%22stored+communications+act%22"));
+      HttpResponse<String> search =
+          get(uri.resolve("/api/search?q=%22stored+communications+act%22"));
       assertTrue(search.body().contains("\"total\":3"), search.body());
       assertEquals(200, get(uri).statusCode());
       assertEquals(0, s.stop());
@@ -101,8 +104,11 @@ class ServeCommandTest {
       URI uri = s.awaitUri();
       assertEquals("127.0.0.1", uri.getHost(), "the URL to open on this machine");
       assertTrue(
-          s.err().toString().startsWith("dateline: warning: listening on 0.0.0.0, reachable from"
-              + " other machines; there is no authentication"),
+          s.err()
+              .toString()
+              .startsWith(
+                  "dateline: warning: listening on 0.0.0.0, reachable from"
+                      + " other machines; there is no authentication"),
           s.err()::toString);
       assertEquals(0, s.stop());
     } finally {
@@ -112,7 +118,9 @@ class ServeCommandTest {
 
   @Test
   void aMissingIndexIsExit3BeforeListening() {
-    Cli.Run r = Cli.withCache(cache).run("serve", "--index", cache.resolve("none").toString(), "--port", "0");
+    Cli.Run r =
+        Cli.withCache(cache)
+            .run("serve", "--index", cache.resolve("none").toString(), "--port", "0");
     assertEquals(ExitCodes.INDEX_UNAVAILABLE, r.code(), r::toString);
     assertTrue(r.err().startsWith("dateline: no index at "), r::toString);
     assertEquals("", r.out());
@@ -125,7 +133,8 @@ class ServeCommandTest {
       int port = taken.getLocalPort();
       Cli.Run r = Cli.withCache(cache).run("serve", "--port", String.valueOf(port));
       assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
-      assertTrue(r.err().startsWith("dateline: cannot listen on 127.0.0.1:" + port + " ("), r::toString);
+      assertTrue(
+          r.err().startsWith("dateline: cannot listen on 127.0.0.1:" + port + " ("), r::toString);
       assertTrue(r.err().contains("pick another --port, or 0 for a free one"), r::toString);
     }
   }
@@ -134,8 +143,11 @@ class ServeCommandTest {
   void badPortOrAddressIsExit2() {
     Cli.Run port = Cli.withCache(cache).run("serve", "--port", "70000");
     assertEquals(ExitCodes.BAD_INPUT, port.code(), port::toString);
-    assertTrue(port.err().startsWith("dateline: --port must be between 0 and 65535 (got: 70000)"), port::toString);
-    Cli.Run bind = Cli.withCache(cache).run("serve", "--port", "0", "--bind", "no.such.host.invalid");
+    assertTrue(
+        port.err().startsWith("dateline: --port must be between 0 and 65535 (got: 70000)"),
+        port::toString);
+    Cli.Run bind =
+        Cli.withCache(cache).run("serve", "--port", "0", "--bind", "no.such.host.invalid");
     assertEquals(ExitCodes.BAD_INPUT, bind.code(), bind::toString);
     assertTrue(bind.err().startsWith("dateline: --bind: no such address"), bind::toString);
   }

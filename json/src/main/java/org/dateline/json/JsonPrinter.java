@@ -24,10 +24,10 @@ import org.dateline.eval.QueryEvaluation;
 
 /**
  * Output for programs, the one JSON contract of the command line's {@code --json} and of the HTTP
- * API: exactly one JSON document per command or response. Key names are a contract (fields
- * may be added, never renamed): see {@link #searchResult}. Dates are UTC days ({@code
- * 2017-01-24}); a missing value is {@code null}. Streaming (jackson-core only): a page of hits is
- * written as it is walked, and the start-up does not pay for data binding.
+ * API: exactly one JSON document per command or response. Key names are a contract (fields may be
+ * added, never renamed): see {@link #searchResult}. Dates are UTC days ({@code 2017-01-24}); a
+ * missing value is {@code null}. Streaming (jackson-core only): a page of hits is written as it is
+ * walked, and the start-up does not pay for data binding.
  */
 public final class JsonPrinter {
   private static final JsonFactory FACTORY = new JsonFactory();

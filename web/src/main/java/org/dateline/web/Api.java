@@ -19,10 +19,10 @@ import org.dateline.SearchResult;
 import org.dateline.SortOrder;
 
 /**
- * The JSON API under {@code /api/}: search, facets, one article, stats. Statuses follow the
- * command line's exit codes: 200 found (also for no hits: an empty page is an answer), 400 a bad
- * parameter or query (1 and 2), 404 no such article or endpoint, 503 the index cannot be opened
- * or read (3), 500 a bug (70).
+ * The JSON API under {@code /api/}: search, facets, one article, stats. Statuses follow the command
+ * line's exit codes: 200 found (also for no hits: an empty page is an answer), 400 a bad parameter
+ * or query (1 and 2), 404 no such article or endpoint, 503 the index cannot be opened or read (3),
+ * 500 a bug (70).
  */
 final class Api implements HttpHandler {
   /** Most hits one API page may hold; a page of the web is 10. */
@@ -46,7 +46,8 @@ final class Api implements HttpHandler {
       String method = ex.getRequestMethod();
       if (!method.equals("GET") && !method.equals("HEAD")) {
         ex.getResponseHeaders().set("Allow", "GET, HEAD");
-        Responses.error(ex, 405, "only GET and HEAD are allowed (got: " + method + ")", null, null, -1);
+        Responses.error(
+            ex, 405, "only GET and HEAD are allowed (got: " + method + ")", null, null, -1);
         return;
       }
       String path = ex.getRequestURI().getPath();
@@ -63,13 +64,21 @@ final class Api implements HttpHandler {
         Responses.error(ex, 400, e.getMessage(), null, null, -1);
       } catch (IOException e) {
         Responses.error(
-            ex, 503, "the index " + searchers.index() + " cannot be read: " + e.getMessage(), null,
-            null, -1);
+            ex,
+            503,
+            "the index " + searchers.index() + " cannot be read: " + e.getMessage(),
+            null,
+            null,
+            -1);
       } catch (RuntimeException e) {
         internalErrors.accept(e);
         Responses.error(
-            ex, 500, "internal error (" + e.getClass().getName() + "); please report it", null,
-            null, -1);
+            ex,
+            500,
+            "internal error (" + e.getClass().getName() + "); please report it",
+            null,
+            null,
+            -1);
       }
     }
   }
@@ -84,10 +93,14 @@ final class Api implements HttpHandler {
           article(ex, path.substring(ARTICLES.length()));
         } else {
           Responses.error(
-              ex, 404,
-              "no such endpoint: " + path
+              ex,
+              404,
+              "no such endpoint: "
+                  + path
                   + " (there are /api/search, /api/facets, /api/articles/{id} and /api/stats)",
-              null, null, -1);
+              null,
+              null,
+              -1);
         }
       }
     }
@@ -98,16 +111,19 @@ final class Api implements HttpHandler {
    * &histogram_from=&histogram_to=}.
    */
   private void search(HttpExchange ex, Params p) throws IOException {
-    SearchRequest request = filtered(p)
-        .sortBy(p.choice("sort", SortOrder.class, SortOrder.RELEVANCE))
-        .snippets(
-            p.integer("snippets", SearchRequest.DEFAULT_SNIPPETS, 0, SearchRequest.MAX_SNIPPETS),
-            SearchRequest.DEFAULT_SNIPPET_LENGTH);
+    SearchRequest request =
+        filtered(p)
+            .sortBy(p.choice("sort", SortOrder.class, SortOrder.RELEVANCE))
+            .snippets(
+                p.integer(
+                    "snippets", SearchRequest.DEFAULT_SNIPPETS, 0, SearchRequest.MAX_SNIPPETS),
+                SearchRequest.DEFAULT_SNIPPET_LENGTH);
     int limit = p.integer("limit", SearchRequest.DEFAULT_LIMIT, 1, MAX_LIMIT);
     String after = p.text("after", null);
     if (after != null) {
       if (p.text("offset", null) != null) {
-        throw new BadParameterException("offset", "offset and after cannot be used together: give one");
+        throw new BadParameterException(
+            "offset", "offset and after cannot be used together: give one");
       }
       request = request.page(0, limit).after(after);
     } else {
@@ -126,14 +142,15 @@ final class Api implements HttpHandler {
   /** {@code /api/facets?q=&by=&from=&to=&source=&top=&histogram_from=&histogram_to=}. */
   private void facets(HttpExchange ex, Params p) throws IOException {
     List<String> by = p.list("by");
-    SearchRequest request = filtered(p)
-        .page(0, 1)
-        .snippets(0, SearchRequest.DEFAULT_SNIPPET_LENGTH)
-        .facets(
-            new FacetRequest(
-                by.isEmpty() ? List.of("source", "month") : by,
-                p.integer("top", 10, 1, 1000),
-                histogram(p)));
+    SearchRequest request =
+        filtered(p)
+            .page(0, 1)
+            .snippets(0, SearchRequest.DEFAULT_SNIPPET_LENGTH)
+            .facets(
+                new FacetRequest(
+                    by.isEmpty() ? List.of("source", "month") : by,
+                    p.integer("top", 10, 1, 1000),
+                    histogram(p)));
     SearchResult result = run(request, false);
     Responses.json(ex, 200, json -> json.facets(result.query(), result.total(), result.facets()));
   }
@@ -210,7 +227,10 @@ final class Api implements HttpHandler {
             () ->
                 new BadParameterException(
                     name,
-                    name + " must be a year (2017), month (2017-01), ISO week (2017-W04) or day"
-                        + " (2017-01-24) (got: " + v + ")"));
+                    name
+                        + " must be a year (2017), month (2017-01), ISO week (2017-W04) or day"
+                        + " (2017-01-24) (got: "
+                        + v
+                        + ")"));
   }
 }

@@ -54,8 +54,8 @@ final class LiveSearcher implements AutoCloseable {
   }
 
   /**
-   * The index cannot be refreshed (deleted, damaged, replaced by another folder): drop the
-   * searcher and open the folder afresh. Searches running on the old one finish on it.
+   * The index cannot be refreshed (deleted, damaged, replaced by another folder): drop the searcher
+   * and open the folder afresh. Searches running on the old one finish on it.
    */
   private synchronized NewsSearcher reopen(NewsSearcher broken, IOException cause)
       throws IOException {

@@ -20,10 +20,15 @@ final class LoopbackHosts extends Filter {
     }
     try (ex) {
       Responses.error(
-          ex, 403,
-          "Host " + host + " is not this machine; a server bound to the loopback address answers"
+          ex,
+          403,
+          "Host "
+              + host
+              + " is not this machine; a server bound to the loopback address answers"
               + " only to localhost, 127.0.0.1 and [::1]",
-          "Host", null, -1);
+          "Host",
+          null,
+          -1);
     }
   }
 

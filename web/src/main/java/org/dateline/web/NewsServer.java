@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * An HTTP server over one index: the search page at {@code /} and the JSON API under {@code
- * /api/} ({@code search}, {@code facets}, {@code articles/{id}}, {@code stats}), whose documents
- * are the command line's {@code --json} ones. It sees each new commit of the index within a
- * fraction of a second, without a restart, and answers 503 while the index cannot be opened.
+ * An HTTP server over one index: the search page at {@code /} and the JSON API under {@code /api/}
+ * ({@code search}, {@code facets}, {@code articles/{id}}, {@code stats}), whose documents are the
+ * command line's {@code --json} ones. It sees each new commit of the index within a fraction of a
+ * second, without a restart, and answers 503 while the index cannot be opened.
  *
  * <pre>{@code
  * try (NewsServer server = NewsServer.start(Path.of("news-index"), false,
@@ -94,7 +94,8 @@ public final class NewsServer implements AutoCloseable {
    */
   public URI uri() {
     InetSocketAddress a = address();
-    InetAddress host = a.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : a.getAddress();
+    InetAddress host =
+        a.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : a.getAddress();
     String literal = host.getHostAddress();
     if (literal.contains(":")) {
       literal = "[" + literal.replaceAll("%.*", "") + "]";

@@ -50,8 +50,7 @@ final class StaticFiles implements HttpHandler {
       String method = ex.getRequestMethod();
       if (!method.equals("GET") && !method.equals("HEAD")) {
         ex.getResponseHeaders().set("Allow", "GET, HEAD");
-        Responses.send(
-            ex, 405, "text/plain; charset=utf-8", "only GET and HEAD\n".getBytes(UTF8));
+        Responses.send(ex, 405, "text/plain; charset=utf-8", "only GET and HEAD\n".getBytes(UTF8));
         return;
       }
       String[] file = FILES.get(ex.getRequestURI().getPath());

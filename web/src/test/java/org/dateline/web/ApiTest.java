@@ -58,7 +58,10 @@ class ApiTest {
 
   private NewsServer start(Path folder) throws Exception {
     return NewsServer.start(
-        folder, true, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), internalErrors::add);
+        folder,
+        true,
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        internalErrors::add);
   }
 
   private static String q(String s) {
@@ -76,29 +79,49 @@ class ApiTest {
     assertEquals(3, json.get("hits").size());
     for (JsonNode hit : json.get("hits")) {
       for (String field :
-          List.of("id", "title", "title_derived", "source", "date", "url", "score", "snippets",
-              "title_highlights", "fields")) {
+          List.of(
+              "id",
+              "title",
+              "title_derived",
+              "source",
+              "date",
+              "url",
+              "score",
+              "snippets",
+              "title_highlights",
+              "fields")) {
         assertTrue(hit.has(field), "hit field " + field + " in " + hit);
       }
       JsonNode snippet = hit.get("snippets").get(0);
       JsonNode span = snippet.get("highlights").get(0);
       String marked =
-          snippet.get("text").asText().substring(span.get("start").asInt(), span.get("end").asInt());
+          snippet
+              .get("text")
+              .asText()
+              .substring(span.get("start").asInt(), span.get("end").asInt());
       assertEquals("stored communications act", marked.toLowerCase(Locale.ROOT));
     }
   }
 
   @Test
   void searchAnswersExactlyWhatTheCommandLinePrints() throws Exception {
-    String params = "q=" + q("microsoft") + "&source=" + q("TechEye") + "&source=" + q("RTÉ News")
-        + "&from=2015&to=2017-01&sort=newest&limit=2&facets=source,month";
+    String params =
+        "q="
+            + q("microsoft")
+            + "&source="
+            + q("TechEye")
+            + "&source="
+            + q("RTÉ News")
+            + "&from=2015&to=2017-01&sort=newest&limit=2&facets=source,month";
     JsonNode api = Http.get(server, "/api/search?" + params).json();
 
     SearchRequest same =
         SearchRequest.of("microsoft")
             .withSources("TechEye", "RTÉ News")
-            .withDates(new org.dateline.DateRange(
-                java.time.LocalDate.parse("2015-01-01"), java.time.LocalDate.parse("2017-01-31")))
+            .withDates(
+                new org.dateline.DateRange(
+                    java.time.LocalDate.parse("2015-01-01"),
+                    java.time.LocalDate.parse("2017-01-31")))
             .sortBy(org.dateline.SortOrder.NEWEST)
             .page(0, 2)
             .facets(FacetRequest.of("source", "month"));
@@ -147,9 +170,15 @@ class ApiTest {
     JsonNode own = Http.get(server, "/api/search?q=" + q(PHRASE) + "&facets=month").json();
     assertEquals(1, own.get("facets").get("month").size(), "the matches are all of 2017-01");
     JsonNode months =
-        Http.get(server, "/api/search?q=" + q(PHRASE) + "&facets=month"
-                + "&histogram_from=2014-07-31&histogram_to=2017-01-24")
-            .json().get("facets").get("month");
+        Http.get(
+                server,
+                "/api/search?q="
+                    + q(PHRASE)
+                    + "&facets=month"
+                    + "&histogram_from=2014-07-31&histogram_to=2017-01-24")
+            .json()
+            .get("facets")
+            .get("month");
     assertEquals(31, months.size(), "2014-07 to 2017-01, empty months as 0");
     assertEquals("2014-07", months.get(0).get("label").asText());
     assertEquals(0, months.get(0).get("count").asInt());
@@ -159,8 +188,13 @@ class ApiTest {
 
   @Test
   void articleByIdHasTheWholeBody() throws Exception {
-    String id = Http.get(server, "/api/search?q=" + q(PHRASE) + "&limit=1").json()
-        .get("hits").get(0).get("id").asText();
+    String id =
+        Http.get(server, "/api/search?q=" + q(PHRASE) + "&limit=1")
+            .json()
+            .get("hits")
+            .get(0)
+            .get("id")
+            .asText();
     Http.Response r = Http.get(server, "/api/articles/" + q(id));
     assertEquals(200, r.status());
     JsonNode a = r.json();
@@ -245,16 +279,20 @@ class ApiTest {
   @Test
   void onLoopbackOtherHostNamesAre403() throws Exception {
     assertTrue(rawStatusLine("evil.example").startsWith("HTTP/1.1 403 "));
-    assertTrue(rawStatusLine("127.0.0.1:" + server.address().getPort()).startsWith("HTTP/1.1 200 "));
+    assertTrue(
+        rawStatusLine("127.0.0.1:" + server.address().getPort()).startsWith("HTTP/1.1 200 "));
     assertTrue(rawStatusLine("localhost").startsWith("HTTP/1.1 200 "));
   }
 
   /** GET /api/stats with a Host header of our choosing (HttpClient will not send another). */
   private String rawStatusLine(String host) throws Exception {
-    try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
-      socket.getOutputStream().write(
-          ("GET /api/stats HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
+    try (java.net.Socket socket =
+        new java.net.Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /api/stats HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       return new java.io.BufferedReader(
               new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
           .readLine();
@@ -305,7 +343,8 @@ class ApiTest {
       news.add(TestIndexes.fillers());
     }
     try (NewsServer s = start(gone)) {
-      assertEquals(TestIndexes.FILLERS, Http.get(s, "/api/search?q=filler").json().get("total").asInt());
+      assertEquals(
+          TestIndexes.FILLERS, Http.get(s, "/api/search?q=filler").json().get("total").asInt());
       try (var walk = java.nio.file.Files.walk(gone)) {
         for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
           java.nio.file.Files.delete(p);
@@ -314,7 +353,8 @@ class ApiTest {
       Thread.sleep(LiveSearcher.REFRESH_MILLIS + 50);
       Http.Response r = Http.get(s, "/api/search?q=filler");
       assertEquals(503, r.status(), r.body());
-      assertTrue(r.json().get("error").get("message").asText().contains("no index at " + gone), r.body());
+      assertTrue(
+          r.json().get("error").get("message").asText().contains("no index at " + gone), r.body());
 
       try (NewsIndex news = NewsIndex.open(gone)) {
         news.add(List.of(TestIndexes.hostile()));
@@ -340,7 +380,8 @@ class ApiTest {
           Thread.sleep(50);
           total = Http.get(s, "/api/search?q=filler").json().get("total").asInt();
         } while (total != 10 && System.nanoTime() < deadline);
-        assertEquals(10, total, "the commit must show within " + LiveSearcher.REFRESH_MILLIS + " ms");
+        assertEquals(
+            10, total, "the commit must show within " + LiveSearcher.REFRESH_MILLIS + " ms");
       }
     }
   }
@@ -351,7 +392,8 @@ class ApiTest {
     for (Iterator<JsonNode> it = json.get("facets").get("source").elements(); it.hasNext(); ) {
       sum += it.next().get("count").asLong();
     }
-    return sum + json.get("facets_more").get("source").get("other_count").asLong()
+    return sum
+        + json.get("facets_more").get("source").get("other_count").asLong()
         + json.get("facets_more").get("source").get("missing").asLong();
   }
 

@@ -43,7 +43,11 @@ final class Browser implements AutoCloseable {
   static Browser start(int width, int height) {
     assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "no browser: " + CHROMIUM + " and " + CHROMEDRIVER + " are needed (Debian packages"
+        "no browser: "
+            + CHROMIUM
+            + " and "
+            + CHROMEDRIVER
+            + " are needed (Debian packages"
             + " chromium and chromium-driver; .ci/run installs them); browser tests skipped");
     ChromeDriverService service =
         new ChromeDriverService.Builder()

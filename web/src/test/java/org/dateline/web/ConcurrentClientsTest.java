@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Eight clients search through the API while a writer commits copies of the seed articles. Every
- * answer must be a 200 consistent with one commit (a whole number of copies; facet counts adding
- * up to the total), no client may see the index go back in time, and the last commit must show.
+ * answer must be a 200 consistent with one commit (a whole number of copies; facet counts adding up
+ * to the total), no client may see the index go back in time, and the last commit must show.
  */
 class ConcurrentClientsTest {
   private static final int CLIENTS = 8;
@@ -43,7 +43,9 @@ class ConcurrentClientsTest {
       news.add(copy(seeds, 0));
       try (NewsServer server =
           NewsServer.start(
-              index, false, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+              index,
+              false,
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
               internal::add)) {
         AtomicBoolean writing = new AtomicBoolean(true);
         List<Future<Integer>> clients = new ArrayList<>();
@@ -55,7 +57,8 @@ class ConcurrentClientsTest {
                     long last = 0;
                     do {
                       Http.Response r =
-                          Http.get(server, "/api/search?q=" + QUERY + "&facets=source,month&limit=5");
+                          Http.get(
+                              server, "/api/search?q=" + QUERY + "&facets=source,month&limit=5");
                       assertEquals(200, r.status(), r.body());
                       JsonNode json = r.json();
                       long total = json.get("total").asLong();
@@ -93,8 +96,14 @@ class ConcurrentClientsTest {
     for (Article a : seeds) {
       out.add(
           new Article(
-              "copy" + n + "-" + a.id(), a.title(), a.titleDerived(), a.body(), a.date(),
-              a.source(), a.url(), a.fields()));
+              "copy" + n + "-" + a.id(),
+              a.title(),
+              a.titleDerived(),
+              a.body(),
+              a.date(),
+              a.source(),
+              a.url(),
+              a.fields()));
     }
     return out;
   }

@@ -28,7 +28,8 @@ final class Http {
     }
   }
 
-  static Response get(NewsServer server, String pathAndQuery) throws IOException, InterruptedException {
+  static Response get(NewsServer server, String pathAndQuery)
+      throws IOException, InterruptedException {
     return send(server, "GET", pathAndQuery);
   }
 

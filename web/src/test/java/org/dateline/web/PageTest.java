@@ -86,7 +86,8 @@ class PageTest {
     if (q >= 0) {
       for (String pair : url.substring(q + 1).split("&")) {
         String[] kv = pair.split("=", 2);
-        out.computeIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), k -> new ArrayList<>())
+        out.computeIfAbsent(
+                URLDecoder.decode(kv[0], StandardCharsets.UTF_8), k -> new ArrayList<>())
             .add(kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
       }
     }
@@ -97,7 +98,9 @@ class PageTest {
   private static Map<String, String> sourceCounts() {
     Map<String, String> out = new LinkedHashMap<>();
     for (WebElement b : browser.all("#facet-source .facet-value")) {
-      out.put(b.findElement(By.className("label")).getText(), b.findElement(By.className("count")).getText());
+      out.put(
+          b.findElement(By.className("label")).getText(),
+          b.findElement(By.className("count")).getText());
     }
     return out;
   }
@@ -136,7 +139,8 @@ class PageTest {
     // a second source widens the search again: any of the two
     browser.andWait(() -> facetButton("Filler Wire").click());
     assertEquals(List.of("TechEye", "Filler Wire"), params().get("source"));
-    assertTrue(browser.find("#summary").getText().contains("of 24"), browser.find("#summary").getText());
+    assertTrue(
+        browser.find("#summary").getText().contains("of 24"), browser.find("#summary").getText());
     // the back button returns to one source
     browser.andWait(() -> browser.driver.navigate().back());
     assertEquals(List.of("TechEye"), params().get("source"));
@@ -172,7 +176,8 @@ class PageTest {
     assertEquals(List.of("2016-03-01"), params().get("from"));
     assertEquals(List.of("2016-03-31"), params().get("to"));
     // the fillers are dated 2016-03-02 to 2016-03-24
-    assertTrue(browser.find("#summary").getText().contains("of 23"), browser.find("#summary").getText());
+    assertTrue(
+        browser.find("#summary").getText().contains("of 23"), browser.find("#summary").getText());
     assertTrue(bar("2016-03").getDomAttribute("class").contains("selected"));
     // the timeline is drawn drill-sideways: the other months keep their bars
     assertEquals(bars.size(), browser.all("#chart .bar").size());
@@ -188,7 +193,8 @@ class PageTest {
     assertEquals(List.of("2015-06-01"), params().get("from"));
     assertEquals(List.of("2016-03-31"), params().get("to"));
     // and the hostile article, of 2015-06-15
-    assertTrue(browser.find("#summary").getText().contains("of 24"), browser.find("#summary").getText());
+    assertTrue(
+        browser.find("#summary").getText().contains("of 24"), browser.find("#summary").getText());
     for (WebElement meta : browser.all("#hits .meta")) {
       String date = meta.getText().split(" · ")[1];
       assertTrue(date.compareTo("2015-06-01") >= 0 && date.compareTo("2016-03-31") <= 0, date);
@@ -229,11 +235,15 @@ class PageTest {
   void sortsNewestAndOldestFirst() {
     open("/?q=filler");
     browser.andWait(
-        () -> new org.openqa.selenium.support.ui.Select(browser.find("#sort")).selectByValue("oldest"));
+        () ->
+            new org.openqa.selenium.support.ui.Select(browser.find("#sort"))
+                .selectByValue("oldest"));
     assertEquals(List.of("oldest"), params().get("sort"));
     assertEquals("Pagination filler 1", browser.all("#hits .hit-title").get(0).getText());
     browser.andWait(
-        () -> new org.openqa.selenium.support.ui.Select(browser.find("#sort")).selectByValue("newest"));
+        () ->
+            new org.openqa.selenium.support.ui.Select(browser.find("#sort"))
+                .selectByValue("newest"));
     assertEquals("Pagination filler 23", browser.all("#hits .hit-title").get(0).getText());
   }
 
@@ -268,7 +278,8 @@ class PageTest {
     assertTrue(sourceCounts().containsKey(TestIndexes.HOSTILE_SOURCE), sourceCounts().toString());
     browser.andWait(() -> browser.find("#hits .hit-title").click());
     assertTrue(browser.find("#article-body").getText().contains("<img src=x onerror="));
-    assertTrue(browser.find("#article-body").getText().contains("<iframe src=\"javascript:alert(3)\">"));
+    assertTrue(
+        browser.find("#article-body").getText().contains("<iframe src=\"javascript:alert(3)\">"));
     assertEquals("javascript:alert(5)", browser.find("#article-url").getText());
     assertEquals(0, browser.all("#article-url a").size(), "no link for a javascript: URL");
     assertInert();
@@ -306,8 +317,7 @@ class PageTest {
     open("/");
     new Actions(browser.driver).sendKeys("/").perform();
     assertEquals("q", browser.driver.switchTo().activeElement().getDomAttribute("id"));
-    browser.andWait(
-        () -> browser.driver.switchTo().activeElement().sendKeys(PHRASE, Keys.ENTER));
+    browser.andWait(() -> browser.driver.switchTo().activeElement().sendKeys(PHRASE, Keys.ENTER));
     assertEquals(3, browser.all("#hits .hit").size());
     // Tab to the first source value and press Enter
     WebElement first = browser.all("#facet-source .facet-value").get(0);

@@ -26,8 +26,18 @@ import org.openqa.selenium.WebElement;
 class RoundTripTest {
   private static final List<String> QUERIES =
       List.of(
-          "oil", "\"interest rates\"", "crude AND opec", "gold", "coffee prices", "bank*",
-          "dollar", "wheat", "\"trade deficit\"", "japan OR tokyo", "earnings", "\"oil prices\"");
+          "oil",
+          "\"interest rates\"",
+          "crude AND opec",
+          "gold",
+          "coffee prices",
+          "bank*",
+          "dollar",
+          "wheat",
+          "\"trade deficit\"",
+          "japan OR tokyo",
+          "earnings",
+          "\"oil prices\"");
   private static final int ROUNDS = 5;
 
   @Test
@@ -36,7 +46,9 @@ class RoundTripTest {
     try (Browser browser = Browser.start(1280, 900);
         NewsServer server =
             NewsServer.start(
-                index, false, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                index,
+                false,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 Throwable::printStackTrace)) {
       browser.driver.get(server.uri().toString());
       browser.awaitReady();
@@ -59,8 +71,14 @@ class RoundTripTest {
               Locale.ROOT,
               "page search round trip on %s: median %d ms, p90 %d ms, min %d ms, max %d ms over %d"
                   + " searches (%d queries x %d rounds after one warm-up round)%n",
-              index, times.get(times.size() / 2), times.get(times.size() * 9 / 10), times.get(0),
-              times.get(times.size() - 1), times.size(), QUERIES.size(), ROUNDS);
+              index,
+              times.get(times.size() / 2),
+              times.get(times.size() * 9 / 10),
+              times.get(0),
+              times.get(times.size() - 1),
+              times.size(),
+              QUERIES.size(),
+              ROUNDS);
       Files.writeString(Path.of("target", "roundtrip.txt"), report);
       System.out.print(report);
       assertTrue(times.size() == QUERIES.size() * ROUNDS);

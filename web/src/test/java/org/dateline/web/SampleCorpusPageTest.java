@@ -55,7 +55,8 @@ class SampleCorpusPageTest {
       Path shot = Path.of("target", "screenshots", "serve.png");
       Files.createDirectories(shot.getParent());
       Files.copy(
-          browser.driver.getScreenshotAs(OutputType.FILE).toPath(), shot,
+          browser.driver.getScreenshotAs(OutputType.FILE).toPath(),
+          shot,
           StandardCopyOption.REPLACE_EXISTING);
     }
   }

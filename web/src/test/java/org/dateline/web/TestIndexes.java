@@ -28,8 +28,9 @@ final class TestIndexes {
   static final String HOSTILE_TITLE = "<script>window.pwned=1</script>Hostile headline <b>bold</b>";
 
   static final String HOSTILE_BODY =
-      "A hostile body <img src=x onerror=\"window.pwned=2;alert(2)\"> with markup."
-          + "\n\n<script>window.pwned=3</script><iframe src=\"javascript:alert(3)\"></iframe> hostile end.";
+      "A hostile body <img src=x onerror=\"window.pwned=2;alert(2)\"> with markup.\n\n"
+          + "<script>window.pwned=3</script><iframe src=\"javascript:alert(3)\"></iframe> hostile"
+          + " end.";
 
   static final String HOSTILE_SOURCE = "<i onmouseover=\"alert(4)\">Evil</i> Source";
 
