@@ -29,7 +29,7 @@ import picocli.CommandLine.ParameterException;
       "Examples:",
       "  dateline serve",
       "  dateline serve --index ~/reuters --port 9000",
-      "  curl 'http://127.0.0.1:8080/api/search?q=%22stored+communications+act%22'",
+      "  curl 'http://127.0.0.1:8080/api/search?q=%%22stored+communications+act%%22'",
       "",
       "Exit status: 0 when stopped, 2 for a bad option or a port that cannot be used,"
           + " 3 when the index cannot be opened."

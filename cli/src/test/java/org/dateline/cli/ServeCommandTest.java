@@ -127,6 +127,24 @@ class ServeCommandTest {
   }
 
   @Test
+  void helpShowsACurlExampleWithoutFormatWarnings() {
+    java.io.PrintStream stderr = System.err;
+    java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream();
+    Cli.Run r;
+    System.setErr(new java.io.PrintStream(picocliWarnings, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      r = Cli.withCache(cache).run("serve", "--help");
+    } finally {
+      System.setErr(stderr);
+    }
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    assertTrue(
+        r.out().contains("\n  curl 'http://127.0.0.1:8080/api/search?q=%22stored+communications+act%22'\n"),
+        r::toString);
+    assertEquals("", picocliWarnings.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aPortInUseIsExit2NamingIt() throws Exception {
     try (java.net.ServerSocket taken =
         new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
