@@ -83,6 +83,43 @@ class ServeCommandTest {
           get(uri.resolve("/api/search?q=%22stored+communications+act%22"));
       assertTrue(search.body().contains("\"total\":3"), search.body());
       assertEquals(200, get(uri).statusCode());
+
+      // One contract: the API's documents are the command line's --json ones.
+      com.fasterxml.jackson.databind.ObjectMapper json =
+          new com.fasterxml.jackson.databind.ObjectMapper();
+      var api =
+          (com.fasterxml.jackson.databind.node.ObjectNode)
+              json.readTree(
+                  get(uri.resolve(
+                          "/api/search?q=%22stored+communications+act%22&facets=source,month&sort=newest"))
+                      .body());
+      Cli.Run cli =
+          Cli.withCache(cache)
+              .run(
+                  "search",
+                  "\"stored communications act\"",
+                  "--facets",
+                  "--sort",
+                  "newest",
+                  "--json");
+      var printed = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(cli.out());
+      api.remove("took_ms");
+      printed.remove("took_ms");
+      assertEquals(printed, api);
+      String id = api.get("hits").get(0).get("id").asText();
+      assertEquals(
+          json.readTree(Cli.withCache(cache).run("show", id, "--json").out()),
+          json.readTree(get(uri.resolve("/api/articles/" + id)).body()));
+      assertEquals(
+          json.readTree(Cli.withCache(cache).run("stats", "--json").out()),
+          json.readTree(get(uri.resolve("/api/stats")).body()));
+      assertEquals(
+          json.readTree(
+              Cli.withCache(cache)
+                  .run("facets", "microsoft", "--by", "source", "--by", "year", "--json")
+                  .out()),
+          json.readTree(get(uri.resolve("/api/facets?q=microsoft&by=source,year")).body()));
+
       assertEquals(0, s.stop());
       assertEquals("dateline: serving the sample corpus; stop with Ctrl-C\n", s.err().toString());
       try {
@@ -131,7 +168,8 @@ class ServeCommandTest {
     java.io.PrintStream stderr = System.err;
     java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream();
     Cli.Run r;
-    System.setErr(new java.io.PrintStream(picocliWarnings, true, java.nio.charset.StandardCharsets.UTF_8));
+    System.setErr(
+        new java.io.PrintStream(picocliWarnings, true, java.nio.charset.StandardCharsets.UTF_8));
     try {
       r = Cli.withCache(cache).run("serve", "--help");
     } finally {
@@ -139,7 +177,9 @@ class ServeCommandTest {
     }
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     assertTrue(
-        r.out().contains("\n  curl 'http://127.0.0.1:8080/api/search?q=%22stored+communications+act%22'\n"),
+        r.out()
+            .contains(
+                "\n  curl 'http://127.0.0.1:8080/api/search?q=%22stored+communications+act%22'\n"),
         r::toString);
     assertEquals("", picocliWarnings.toString(java.nio.charset.StandardCharsets.UTF_8));
   }
