@@ -134,7 +134,7 @@ final class Api implements HttpHandler {
     if (!dims.isEmpty()) {
       request = request.facets(new FacetRequest(dims, p.integer("top", 10, 1, 1000), histogram(p)));
     }
-    SearchResult result = run(request, after != null);
+    SearchResult result = run(request, "facets");
     int offset = request.offset();
     Responses.json(ex, 200, json -> json.searchResult(result, offset));
   }
@@ -151,21 +151,38 @@ final class Api implements HttpHandler {
                     by.isEmpty() ? List.of("source", "month") : by,
                     p.integer("top", 10, 1, 1000),
                     histogram(p)));
-    SearchResult result = run(request, false);
+    SearchResult result = run(request, "by");
     Responses.json(ex, 200, json -> json.facets(result.query(), result.total(), result.facets()));
   }
 
-  private SearchResult run(SearchRequest request, boolean byCursor) throws IOException {
+  /**
+   * Runs a search. The core's argument errors at search time are a cursor it cannot use and a facet
+   * dimension the index does not have; each is blamed on its parameter.
+   *
+   * @param facetParameter the parameter that named the facet dimensions
+   */
+  private SearchResult run(SearchRequest request, String facetParameter) throws IOException {
     NewsSearcher searcher = searchers.get();
     try {
       return searcher.search(request);
     } catch (InvalidQueryException e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      // The core's only other argument error at search time is a cursor it cannot use.
-      if (byCursor) {
+      boolean cursorAtFault = request.cursor() != null;
+      if (cursorAtFault && !request.facets().isEmpty()) {
+        try {
+          searcher.search(request.facets(FacetRequest.NONE));
+          cursorAtFault = false;
+        } catch (IllegalArgumentException again) {
+          cursorAtFault = true;
+        }
+      }
+      if (cursorAtFault) {
         throw new BadParameterException(
             "after", "after is not a cursor this search can use: " + e.getMessage());
+      }
+      if (!request.facets().isEmpty()) {
+        throw new BadParameterException(facetParameter, facetParameter + ": " + e.getMessage());
       }
       throw e;
     }

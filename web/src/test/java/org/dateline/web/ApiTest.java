@@ -255,6 +255,7 @@ class ApiTest {
       {"snippets=99", "snippets"},
       {"offset=1&after=abc", "offset"},
       {"facets=month&histogram_to=soon", "histogram_to"},
+      {"facets=source,colour", "facets"},
     };
     for (String[] c : cases) {
       Http.Response r = Http.get(server, "/api/search?q=microsoft&" + c[0]);
@@ -264,6 +265,17 @@ class ApiTest {
       assertTrue(e.get("message").asText().contains(c[1]), c[0] + ": " + r.body());
       assertTrue(e.get("position").isNull());
     }
+  }
+
+  @Test
+  void anUnknownFacetDimensionNamesItsParameter() throws Exception {
+    Http.Response r = Http.get(server, "/api/facets?q=&by=source&by=colour");
+    assertEquals(400, r.status(), r.body());
+    assertEquals("by", r.json().get("error").get("parameter").asText());
+    assertTrue(r.json().get("error").get("message").asText().contains("colour"), r.body());
+    String next = Http.get(server, "/api/search?q=&limit=2").json().get("next").asText();
+    Http.Response paged = Http.get(server, "/api/search?q=&limit=2&facets=colour&after=" + q(next));
+    assertEquals("facets", paged.json().get("error").get("parameter").asText(), paged.body());
   }
 
   @Test
