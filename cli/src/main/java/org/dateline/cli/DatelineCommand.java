@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
     description = "Search news articles: index a corpus, then search, facet and show it.",
     footer = {
       "",
-      "Without --index DIR or DATELINE_INDEX, search, facets, show and stats use the sample"
+      "Without --index DIR or DATELINE_INDEX, search, facets, show, stats and serve use the sample"
           + " corpus the tool carries, indexed on first use into $DATELINE_CACHE (default"
           + " ~/.cache/dateline).",
       "",
@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
       "  dateline search 'oil AND price*' --index ~/reuters --from 1987-03 --sort newest",
       "  dateline facets --by source --by month",
       "  dateline eval --topics topics.txt --qrels qrels.txt --index ~/cacm",
+      "  dateline serve --index ~/reuters",
       "  source <(dateline generate-completion)",
       "",
       ExitCodes.HELP

@@ -17,6 +17,7 @@ import org.dateline.eval.Run;
 import org.dateline.eval.Topic;
 import org.dateline.eval.TrecEval;
 import org.dateline.eval.TrecTopics;
+import org.dateline.json.JsonPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -135,7 +136,16 @@ final class EvalCommand extends IndexedCommand {
     EvalSettings settings =
         new EvalSettings(folder, isSample(), analysis, ranking, hits, topics.size());
     if (json) {
-      new JsonPrinter(out(), env.stdoutIsTerminal()).evaluation(settings, report, perQuery);
+      new JsonPrinter(out(), env.stdoutIsTerminal())
+          .evaluation(
+              folder,
+              settings.sample(),
+              analysis,
+              ranking,
+              hits,
+              settings.topics(),
+              report,
+              perQuery);
     } else {
       new TextPrinter(out(), Marks.of(env)).evaluation(settings, report, perQuery, runFile);
     }

@@ -7,6 +7,7 @@ import org.dateline.FacetRequest;
 import org.dateline.NewsSearcher;
 import org.dateline.SearchRequest;
 import org.dateline.SearchResult;
+import org.dateline.json.JsonPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -29,7 +29,7 @@ abstract class IndexedCommand implements Callable<Integer> {
       description =
           "Index folder. Default: $"
               + Environment.INDEX_VARIABLE
-              + "; when unset, search, facets, show and stats use the sample corpus.")
+              + "; when unset, search, facets, show, stats and serve use the sample corpus.")
   Path dir;
 
   /** The environment the top command was made with. */

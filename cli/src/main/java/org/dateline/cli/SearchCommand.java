@@ -9,6 +9,7 @@ import org.dateline.NewsSearcher;
 import org.dateline.SearchRequest;
 import org.dateline.SearchResult;
 import org.dateline.SortOrder;
+import org.dateline.json.JsonPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.dateline.Article;
 import org.dateline.NewsSearcher;
+import org.dateline.json.JsonPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.dateline.IndexSummary;
 import org.dateline.NewsSearcher;
+import org.dateline.json.JsonPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -26,7 +26,8 @@ class DatelineCommandTest {
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     for (String command :
         new String[] {
-          "search", "facets", "show", "stats", "index", "delete", "eval", "generate-completion"
+          "search", "facets", "show", "stats", "index", "delete", "eval", "serve",
+          "generate-completion"
         }) {
       assertTrue(r.out().contains("  " + command + " "), () -> command + " missing: " + r);
     }
@@ -37,7 +38,7 @@ class DatelineCommandTest {
   @Test
   void everyCommandHasHelpWithExamples() {
     for (String command :
-        new String[] {"search", "facets", "show", "stats", "index", "delete", "eval"}) {
+        new String[] {"search", "facets", "show", "stats", "index", "delete", "eval", "serve"}) {
       Cli.Run r = cli().run(command, "--help");
       assertEquals(ExitCodes.OK, r.code(), r::toString);
       assertTrue(r.out().startsWith("Usage: dateline " + command), r::toString);
@@ -57,7 +58,7 @@ class DatelineCommandTest {
     Cli.Run r = cli().run("generate-completion");
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     assertTrue(r.out().contains("complete -F"), r::toString);
-    assertTrue(r.out().contains("search facets show stats index delete eval"), r::toString);
+    assertTrue(r.out().contains("search facets show stats index delete eval serve"), r::toString);
     assertTrue(r.out().contains("--topics"), "the eval options complete too: " + r);
   }
 

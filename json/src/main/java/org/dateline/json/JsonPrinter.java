@@ -1,4 +1,4 @@
-package org.dateline.cli;
+package org.dateline.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.dateline.Article;
+import org.dateline.Bm25;
 import org.dateline.Dates;
 import org.dateline.FacetCount;
 import org.dateline.FacetResult;
@@ -22,22 +23,26 @@ import org.dateline.eval.Metrics;
 import org.dateline.eval.QueryEvaluation;
 
 /**
- * Output for programs: exactly one JSON document per command. Key names are a contract (fields
- * may be added, never renamed): see {@link #searchResult}. Dates are UTC days ({@code
- * 2017-01-24}); a missing value is {@code null}. Streaming (jackson-core only): a page of hits is
- * written as it is walked, and the start-up does not pay for data binding.
+ * Output for programs, the one JSON contract of the command line's {@code --json} and of the HTTP
+ * API: exactly one JSON document per command or response. Key names are a contract (fields may be
+ * added, never renamed): see {@link #searchResult}. Dates are UTC days ({@code 2017-01-24}); a
+ * missing value is {@code null}. Streaming (jackson-core only): a page of hits is written as it is
+ * walked, and the start-up does not pay for data binding.
  */
-final class JsonPrinter {
+public final class JsonPrinter {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private final PrintWriter out;
   private final boolean pretty;
 
   /**
-   * @param out where to write
+   * Creates a printer.
+   *
+   * @param out where to write; each document ends with a line break and a flush, and {@code out}
+   *     stays open
    * @param pretty indent (for a person reading a terminal) rather than one line
    */
-  JsonPrinter(PrintWriter out, boolean pretty) {
+  public JsonPrinter(PrintWriter out, boolean pretty) {
     this.out = out;
     this.pretty = pretty;
   }
@@ -48,9 +53,11 @@ final class JsonPrinter {
    * "score", "snippets": [{"text", "highlights": [{"start", "end"}]}], "title_highlights",
    * "fields"}}; highlight offsets index the snippet's text in UTF-16 units, end exclusive.
    *
+   * @param r the page of hits
    * @param offset the offset asked for (0 when paging by cursor)
+   * @throws IOException when writing fails
    */
-  void searchResult(SearchResult r, int offset) throws IOException {
+  public void searchResult(SearchResult r, int offset) throws IOException {
     try (JsonGenerator g = generator()) {
       g.writeStartObject();
       g.writeStringField("query", r.query());
@@ -68,8 +75,15 @@ final class JsonPrinter {
     }
   }
 
-  /** {@code {"query", "total", "facets": {...}}}, the same facets shape as a search's. */
-  void facets(String query, long total, Map<String, FacetResult> facets) throws IOException {
+  /**
+   * {@code {"query", "total", "facets": {...}}}, the same facets shape as a search's.
+   *
+   * @param query the query text as given
+   * @param total how many articles matched
+   * @param facets the counts by dimension, in the order asked for
+   * @throws IOException when writing fails
+   */
+  public void facets(String query, long total, Map<String, FacetResult> facets) throws IOException {
     try (JsonGenerator g = generator()) {
       g.writeStartObject();
       g.writeStringField("query", query);
@@ -79,8 +93,13 @@ final class JsonPrinter {
     }
   }
 
-  /** One hit object, as in a search, with {@code body} (and no score or snippets: null, []). */
-  void article(Article a) throws IOException {
+  /**
+   * One hit object, as in a search, with {@code body} (and no score or snippets: null, []).
+   *
+   * @param a the article
+   * @throws IOException when writing fails
+   */
+  public void article(Article a) throws IOException {
     try (JsonGenerator g = generator()) {
       g.writeStartObject();
       articleHead(g, a.id(), a.title(), a.titleDerived(), a.source(), a.date(), a.url());
@@ -96,8 +115,13 @@ final class JsonPrinter {
   /**
    * {@code {"index", "sample", "articles", "sources", "first_date", "last_date", "undated",
    * "extra_fields", "size_bytes"}}.
+   *
+   * @param index the index folder
+   * @param sample whether it is the sample corpus's index
+   * @param s what the index holds
+   * @throws IOException when writing fails
    */
-  void stats(Path index, boolean sample, IndexSummary s) throws IOException {
+  public void stats(Path index, boolean sample, IndexSummary s) throws IOException {
     try (JsonGenerator g = generator()) {
       g.writeStartObject();
       g.writeStringField("index", index.toString());
@@ -122,18 +146,36 @@ final class JsonPrinter {
    * "ndcg_10", "recall_1000"}}, the measures being means over the {@code queries} judged ones; with
    * {@code perQuery} also {@code "per_query": [{"query", "relevant", "retrieved",
    * "relevant_retrieved", "map", "p_30", "ndcg_10", "recall_1000"}]}.
+   *
+   * @param index the index folder
+   * @param sample whether it is the sample corpus's index
+   * @param analysis the label of the index's text analysis
+   * @param ranking the BM25 parameters
+   * @param hits articles retrieved per topic
+   * @param topics how many topics were searched (judged or not)
+   * @param report the measures
+   * @param perQuery whether to list each query's measures too
+   * @throws IOException when writing fails
    */
-  void evaluation(EvalCommand.EvalSettings s, EvaluationReport report, boolean perQuery)
+  public void evaluation(
+      Path index,
+      boolean sample,
+      String analysis,
+      Bm25 ranking,
+      int hits,
+      int topics,
+      EvaluationReport report,
+      boolean perQuery)
       throws IOException {
     try (JsonGenerator g = generator()) {
       g.writeStartObject();
-      g.writeStringField("index", s.index().toString());
-      g.writeBooleanField("sample", s.sample());
-      g.writeStringField("analysis", s.analysis());
-      g.writeNumberField("k1", s.ranking().k1());
-      g.writeNumberField("b", s.ranking().b());
-      g.writeNumberField("hits", s.hits());
-      g.writeNumberField("topics", s.topics());
+      g.writeStringField("index", index.toString());
+      g.writeBooleanField("sample", sample);
+      g.writeStringField("analysis", analysis);
+      g.writeNumberField("k1", ranking.k1());
+      g.writeNumberField("b", ranking.b());
+      g.writeNumberField("hits", hits);
+      g.writeNumberField("topics", topics);
       g.writeNumberField("queries", report.queryCount());
       measures(g, report.mean());
       if (perQuery) {
@@ -149,6 +191,39 @@ final class JsonPrinter {
         }
         g.writeEndArray();
       }
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * {@code {"error": {"status", "message", "parameter", "query", "position"}}}: why a request
+   * failed. {@code status} is the HTTP status (400 bad request, 404 no such article, 503 the index
+   * cannot be opened); {@code parameter} names the request parameter at fault, {@code query} and
+   * {@code position} (0-based, in UTF-16 units) say where a malformed query goes wrong; each is
+   * {@code null} when it does not apply.
+   *
+   * @param status the HTTP status
+   * @param message what is wrong, in words a person can act on
+   * @param parameter the parameter at fault, or null
+   * @param query the query text, or null
+   * @param position the offset of the problem in the query, or -1
+   * @throws IOException when writing fails
+   */
+  public void error(int status, String message, String parameter, String query, int position)
+      throws IOException {
+    try (JsonGenerator g = generator()) {
+      g.writeStartObject();
+      g.writeObjectFieldStart("error");
+      g.writeNumberField("status", status);
+      g.writeStringField("message", message);
+      g.writeStringField("parameter", parameter);
+      g.writeStringField("query", query);
+      if (position >= 0) {
+        g.writeNumberField("position", position);
+      } else {
+        g.writeNullField("position");
+      }
+      g.writeEndObject();
       g.writeEndObject();
     }
   }
