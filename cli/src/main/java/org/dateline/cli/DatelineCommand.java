@@ -13,8 +13,8 @@ import picocli.CommandLine.ScopeType;
     footer = {
       "",
       "Without --index DIR or DATELINE_INDEX, search, facets, show and stats use the sample"
-          + " corpus the tool carries, indexed on first use into $DATELINE_CACHE (default"
-          + " ~/.cache/dateline).",
+          + " corpus the tool carries, indexed on first use into a cache folder: $DATELINE_CACHE,"
+          + " else $XDG_CACHE_HOME/dateline, else ~/.cache/dateline.",
       "",
       "Examples:",
       "  dateline search '\"stored communications act\"'",
