@@ -473,6 +473,13 @@ final class NewsQueryParser extends MultiFieldQueryParser {
       LocalDate day = LocalDate.ofInstant(instant.get(), ZoneOffset.UTC);
       return new DateRange(day, day);
     }
+    Optional<String> impossible = DateRange.impossible(value);
+    if (impossible.isPresent()) {
+      throw new InvalidQueryException(
+          text,
+          at,
+          "\"" + value + "\" at position " + at + " does not exist: " + impossible.get());
+    }
     throw new InvalidQueryException(
         text,
         at,

@@ -165,6 +165,10 @@ public final class NewsSearcher implements AutoCloseable {
    */
   public static NewsSearcher open(Path indexDir, Bm25 ranking) throws IndexUnavailableException {
     java.util.Objects.requireNonNull(ranking, "ranking");
+    var file = IndexUnavailableException.whenAFile(indexDir, IndexUnavailableException.Reason.MISSING);
+    if (file.isPresent()) {
+      throw file.get();
+    }
     if (!Files.isDirectory(indexDir)) {
       throw missing(indexDir, "the folder does not exist");
     }

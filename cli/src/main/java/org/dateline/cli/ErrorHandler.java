@@ -86,6 +86,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             yield ExitCodes.INTERNAL_ERROR;
           }
         };
+    if (code == ExitCodes.BAD_INPUT
+        && cmd.getCommandSpec().userObject() instanceof IndexedCommand c
+        && c.sampleUsed) {
+      // "unknown field places", "this index has: source, year...": about the sample, not theirs
+      err.println("dateline: " + IndexedCommand.SAMPLE_NOTE);
+    }
     verboseTrace(cmd, e);
     err.flush();
     return code;

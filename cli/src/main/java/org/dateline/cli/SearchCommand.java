@@ -109,7 +109,11 @@ final class SearchCommand extends FilteredCommand {
       new TextPrinter(out(), Marks.of(env))
           .searchResult(result, firstRank, nextPage(request, result));
     }
-    return result.total() > 0 ? ExitCodes.OK : ExitCodes.NO_MATCH;
+    if (result.total() == 0) {
+      noteSample();
+      return ExitCodes.NO_MATCH;
+    }
+    return ExitCodes.OK;
   }
 
   /**

@@ -34,7 +34,7 @@ final class ShowCommand extends IndexedCommand {
       found = searcher.find(id);
     }
     if (found.isEmpty()) {
-      err().println("dateline: no article with id " + id);
+      err().println("dateline: no article with id " + id + (sampleUsed ? "; " + SAMPLE_NOTE : ""));
       return ExitCodes.NO_MATCH;
     }
     if (json) {
