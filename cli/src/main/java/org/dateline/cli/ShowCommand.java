@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  dateline show 002_b4ff9c4aed3994e6.txt",
-      "  dateline show 12345 --index ~/reuters --json"
+      "  dateline show 10693 --index ~/reuters --json"
     })
 final class ShowCommand extends IndexedCommand {
   @Parameters(index = "0", paramLabel = "ID", description = "The article's id.")
