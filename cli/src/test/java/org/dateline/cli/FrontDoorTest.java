@@ -147,6 +147,9 @@ class FrontDoorTest {
     assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
     assertTrue(r.err().contains("unknown field \"places\""), r::toString);
     assertTrue(r.err().contains("that was the sample corpus"), r::toString);
+    r = cli().run("search", "\"unclosed");
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertFalse(r.err().contains("sample"), "a syntax error is the same in any index: " + r);
   }
 
   @Test
