@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +25,7 @@ public record DateRange(LocalDate from, LocalDate to) {
   private static final Pattern YEAR = Pattern.compile("(\\d{4})");
   private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
   private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
+  private static final Pattern DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
   /** Validates. */
   public DateRange {
@@ -47,10 +49,52 @@ public record DateRange(LocalDate from, LocalDate to) {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "date must be a year (2017), month (2017-01), ISO week (2017-W04) or day"
-                        + " (2017-01-24) (got: "
-                        + label
-                        + ")"));
+                    impossible(label)
+                        .map(why -> label.strip() + " does not exist: " + why)
+                        .orElse(
+                            "date must be a year (2017), month (2017-01), ISO week (2017-W04) or"
+                                + " day (2017-01-24) (got: "
+                                + label
+                                + ")")));
+  }
+
+  /**
+   * Says why a string shaped like a day, month or ISO week is none: for {@code 1987-02-30},
+   * "February 1987 has 28 days".
+   *
+   * @param label the string
+   * @return the reason, or empty when the string is a label or not shaped like one
+   */
+  static Optional<String> impossible(String label) {
+    if (label == null || findLabel(label).isPresent()) {
+      return Optional.empty();
+    }
+    String s = label.strip();
+    Matcher m = DAY.matcher(s);
+    boolean day = m.matches();
+    if (!day) {
+      m = MONTH.matcher(s);
+    }
+    if (day || m.matches()) {
+      int year = Integer.parseInt(m.group(1));
+      int month = Integer.parseInt(m.group(2));
+      if (month < 1 || month > 12) {
+        return Optional.of(
+            "there is no month " + m.group(2) + " (months are 01 to 12)");
+      }
+      YearMonth ym = YearMonth.of(year, month);
+      // messages are in English, whatever the default locale
+      String name = ym.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+      return Optional.of(
+          name + " " + year + " has " + ym.lengthOfMonth() + " days");
+    }
+    m = WEEK.matcher(s);
+    if (m.matches()) {
+      int year = Integer.parseInt(m.group(1));
+      long weeks = LocalDate.of(year, 6, 1).range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
+      return Optional.of(year + " has ISO weeks W01 to W" + weeks);
+    }
+    return Optional.empty();
   }
 
   /**

@@ -121,9 +121,9 @@ public final class IndexReplacement implements AutoCloseable {
    * @param config how to write the new index; its analysis may differ from the old index's
    * @return the replacement, to {@link #add} articles to and then {@link #commit()}
    * @throws IndexUnavailableException when another process writes the index ({@link
-   *     IndexUnavailableException.Reason#LOCKED}) or the folder cannot be written
-   * @throws IllegalArgumentException when {@code target} is a file, or a folder holding files that
-   *     are not an index: replacing it would delete them
+   *     IndexUnavailableException.Reason#LOCKED}), or the folder cannot be written or is a file
+   * @throws IllegalArgumentException when {@code target} is a folder holding files that are not an
+   *     index: replacing it would delete them
    */
   public static IndexReplacement begin(Path target, IndexConfig config)
       throws IndexUnavailableException {
@@ -136,9 +136,10 @@ public final class IndexReplacement implements AutoCloseable {
       throws IndexUnavailableException {
     Objects.requireNonNull(config, "config");
     Path absolute = target.toAbsolutePath().normalize();
-    if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
-      throw new IllegalArgumentException(
-          absolute + " is a file, not an index folder; name a folder for the index");
+    var file =
+        IndexUnavailableException.whenAFile(absolute, IndexUnavailableException.Reason.NOT_WRITABLE);
+    if (file.isPresent()) {
+      throw file.get();
     }
     boolean createdFolder = !Files.exists(absolute);
     Directory dir = null;

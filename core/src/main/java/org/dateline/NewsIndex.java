@@ -95,6 +95,10 @@ public final class NewsIndex implements AutoCloseable {
    *     IndexConfig#analysis()}
    */
   public static NewsIndex open(Path path, IndexConfig config) throws IndexUnavailableException {
+    var file = IndexUnavailableException.whenAFile(path, IndexUnavailableException.Reason.NOT_WRITABLE);
+    if (file.isPresent()) {
+      throw file.get();
+    }
     Directory dir = null;
     try {
       boolean folderExisted = Files.exists(path);

@@ -42,8 +42,10 @@ import org.apache.lucene.search.TermQuery;
  * <ul>
  *   <li>Bare words search title and body, a title match weighing {@value #TITLE_BOOST} times more;
  *       every word must match unless {@code OR} is written.
- *   <li>{@code title:}, {@code body:} are analyzed like the text; {@code source:} and extra keyword
- *       fields ({@code topics:}) match whole values, ignoring case and accents; {@code id:} matches
+ *   <li>{@code title:}, {@code body:} are analyzed like the text; {@code source:} matches a source by
+ *       its whole name or, when no source has that name, by words of the name ({@link
+ *       SourceQuery}); extra keyword fields ({@code topics:}) match whole values; both ignore case
+ *       and accents; {@code id:} matches
  *       an id exactly; {@code date:} takes dates (a year, month, ISO week, day or any form {@link
  *       Dates} reads) and ranges of them, inclusive, with {@code *} for an open end.
  *   <li>A field the index does not have is an error listing the fields it has, rather than a silent
@@ -412,6 +414,9 @@ final class NewsQueryParser extends MultiFieldQueryParser {
   // ---- keyword and date fields ----
 
   private static Query keywordQuery(String field, String value) {
+    if (field.equals(Fields.SOURCE)) {
+      return new SourceQuery(field, value);
+    }
     return new TermQuery(new Term(field, ArticleDocuments.keywordTerm(value)));
   }
 
@@ -467,6 +472,13 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     if (instant.isPresent()) {
       LocalDate day = LocalDate.ofInstant(instant.get(), ZoneOffset.UTC);
       return new DateRange(day, day);
+    }
+    Optional<String> impossible = DateRange.impossible(value);
+    if (impossible.isPresent()) {
+      throw new InvalidQueryException(
+          text,
+          at,
+          "\"" + value + "\" at position " + at + " does not exist: " + impossible.get());
     }
     throw new InvalidQueryException(
         text,

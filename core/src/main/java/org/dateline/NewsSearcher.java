@@ -69,10 +69,12 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * {@code OR} is written; {@code AND}, {@code OR}, {@code NOT}, {@code +}, {@code -} and parentheses
  * combine them. {@code "exact phrase"}, {@code "sloppy phrase"~3}, trailing wildcards {@code
  * warr*}, fuzzy words {@code warrent~}. Fields: {@code title:}, {@code body:}, {@code source:},
- * {@code id:}, the index's extra keyword fields ({@code topics:crude}), and {@code date:} with a
+ * {@code id:}, the index's extra keyword fields ({@code topics:crude}, the whole value), and {@code date:} with a
  * year ({@code date:2017}), month ({@code date:2017-01}), ISO week ({@code date:2017-W04}), day, or
  * an inclusive range with {@code *} for an open end ({@code date:[2017-01-01 TO *]}). An empty
- * query or {@code *} matches every article. Hits are ranked by BM25; equal scores are ordered by
+ * query or {@code *} matches every article. {@code source:} takes a source's name or, when no
+ * source has that name, words of it in order ({@code source:rte} finds "RTÉ News"), as the
+ * request's source filter does. Hits are ranked by BM25; equal scores are ordered by
  * id, so a search returns the same order every time.
  *
  * <p>A request marked {@link SearchRequest#anyWord() anyWord} skips the syntax: its text is
@@ -163,6 +165,10 @@ public final class NewsSearcher implements AutoCloseable {
    */
   public static NewsSearcher open(Path indexDir, Bm25 ranking) throws IndexUnavailableException {
     java.util.Objects.requireNonNull(ranking, "ranking");
+    var file = IndexUnavailableException.whenAFile(indexDir, IndexUnavailableException.Reason.MISSING);
+    if (file.isPresent()) {
+      throw file.get();
+    }
     if (!Files.isDirectory(indexDir)) {
       throw missing(indexDir, "the folder does not exist");
     }
@@ -411,7 +417,7 @@ public final class NewsSearcher implements AutoCloseable {
   static Map<String, Query> filters(SearchRequest r) {
     Map<String, Query> filters = new LinkedHashMap<>();
     if (!r.sources().isEmpty()) {
-      filters.put(Fields.SOURCE, keywordFilter(Fields.SOURCE, r.sources()));
+      filters.put(Fields.SOURCE, sourceFilter(r.sources()));
     }
     if (!r.dates().isAll()) {
       filters.put(
@@ -420,6 +426,18 @@ public final class NewsSearcher implements AutoCloseable {
     }
     r.fields().forEach((name, values) -> filters.put(name, keywordFilter(name, values)));
     return filters;
+  }
+
+  /** Any of the sources, each matched as {@link SourceQuery} does: whole name, else its words. */
+  private static Query sourceFilter(Set<String> values) {
+    if (values.size() == 1) {
+      return new SourceQuery(Fields.SOURCE, values.iterator().next());
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (String v : new TreeSet<>(values)) { // sorted: the same query, whatever the set's order
+      any.add(new SourceQuery(Fields.SOURCE, v), BooleanClause.Occur.SHOULD);
+    }
+    return any.build();
   }
 
   private static Query keywordFilter(String field, Set<String> values) {

@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
  *
  * @param query the query in Lucene's classic syntax (see {@link NewsSearcher}); empty or {@code *}
  *     for every article
- * @param sources keep articles from any of these sources; case and accents are ignored; empty for
- *     no source filter
+ * @param sources keep articles from any of these sources: a value matches the source of that name
+ *     when the index has one (a facet value drills down to exactly its source), else every source
+ *     whose name holds the value's words in that order ({@code "rte"} finds "RTÉ News"); case and
+ *     accents are ignored; empty for no source filter
  * @param dates keep articles dated within these UTC days; {@link DateRange#ALL} for no date filter
  *     (undated articles are then kept too)
  * @param fields keep articles having, for each named extra keyword field, any of its values (case
@@ -236,7 +238,8 @@ public record SearchRequest(
   /**
    * Returns a copy keeping only articles from any of these sources.
    *
-   * @param sources source names, matched ignoring case and accents; none to drop the filter
+   * @param sources source names or words of them (see {@link #sources()}), ignoring case and
+   *     accents; none to drop the filter
    * @return the new request
    */
   public SearchRequest withSources(String... sources) {
@@ -246,7 +249,8 @@ public record SearchRequest(
   /**
    * Returns a copy keeping only articles from any of these sources.
    *
-   * @param sources source names, matched ignoring case and accents; empty to drop the filter
+   * @param sources source names or words of them (see {@link #sources()}), ignoring case and
+   *     accents; empty to drop the filter
    * @return the new request
    */
   public SearchRequest withSources(Set<String> sources) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DateRangeTest {
@@ -24,11 +25,32 @@ class DateRangeTest {
 
   @Test
   void badLabelsAreRefusedWithTheAcceptedForms() {
-    for (String bad : new String[] {"2017-13", "2016-W54", "2017-02-30", "17", "Jan"}) {
+    for (String bad : new String[] {"17", "Jan", "2017-1-24", "24/01/2017"}) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> DateRange.ofLabel(bad), bad);
       assertTrue(e.getMessage().contains("(got: " + bad + ")"), e.getMessage());
+      assertTrue(e.getMessage().contains("ISO week (2017-W04)"), e.getMessage());
     }
+  }
+
+  @Test
+  void daysMonthsAndWeeksThatDoNotExistAreToldSo() {
+    Map<String, String> told =
+        Map.of(
+            "1987-02-30", "1987-02-30 does not exist: February 1987 has 28 days",
+            "2016-02-30", "2016-02-30 does not exist: February 2016 has 29 days",
+            "2017-04-31", "2017-04-31 does not exist: April 2017 has 30 days",
+            "2017-01-00", "2017-01-00 does not exist: January 2017 has 31 days",
+            "2017-13", "2017-13 does not exist: there is no month 13 (months are 01 to 12)",
+            "2017-13-01", "2017-13-01 does not exist: there is no month 13 (months are 01 to 12)",
+            "2016-W54", "2016-W54 does not exist: 2016 has ISO weeks W01 to W52",
+            "2015-W00", "2015-W00 does not exist: 2015 has ISO weeks W01 to W53");
+    told.forEach(
+        (label, message) ->
+            assertEquals(
+                message,
+                assertThrows(IllegalArgumentException.class, () -> DateRange.ofLabel(label))
+                    .getMessage()));
   }
 
   @Test

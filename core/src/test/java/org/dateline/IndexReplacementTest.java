@@ -356,10 +356,11 @@ class IndexReplacementTest {
     assertEquals("my only copy", Files.readString(docs.resolve("thesis.txt")));
     Path file = dir.resolve("file");
     Files.writeString(file, "x");
-    e =
+    IndexUnavailableException notAFolder =
         assertThrows(
-            IllegalArgumentException.class, () -> IndexReplacement.begin(file, IndexConfig.DEFAULT));
-    assertTrue(e.getMessage().contains("is a file"), e.getMessage());
+            IndexUnavailableException.class,
+            () -> IndexReplacement.begin(file, IndexConfig.DEFAULT));
+    assertTrue(notAFolder.getMessage().contains("is a file"), notAFolder.getMessage());
   }
 
   @Test

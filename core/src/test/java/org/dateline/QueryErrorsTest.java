@@ -82,9 +82,13 @@ class QueryErrorsTest {
   @Test
   void badDateIsReportedAtTheDate() {
     assertInvalid(
-        "date:[2017-13-01 TO 2017-01-31]", 6, "\"2017-13-01\" at position 6 is not a date");
+        "date:[2017-13-01 TO 2017-01-31]",
+        6,
+        "\"2017-13-01\" at position 6 does not exist: there is no month 13");
     assertInvalid(
-        "date:[2017-01-01 TO 2017-02-30]", 20, "\"2017-02-30\" at position 20 is not a date");
+        "date:[2017-01-01 TO 2017-02-30]",
+        20,
+        "\"2017-02-30\" at position 20 does not exist: February 2017 has 28 days");
     assertInvalid("warrant date:yesterday", 13, "\"yesterday\" at position 13 is not a date");
     assertInvalid("date:2017*", 5, "a date cannot be a wildcard");
   }

@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.AutoComplete;
 import picocli.CommandLine;
+import picocli.CommandLine.IHelpSectionRenderer;
 
 /** Builds the configured command line; {@link Main} and the tests both use it. */
 final class Dateline {
@@ -42,6 +43,17 @@ final class Dateline {
     COMMANDS.put("serve", ServeCommand.class);
     COMMANDS.put("generate-completion", AutoComplete.GenerateCompletion.class);
   }
+
+  /** The footer of picocli's generate-completion command, which has no example of its own. */
+  private static final String[] COMPLETION_FOOTER = {
+    "",
+    "Examples:",
+    "  source <(dateline generate-completion)",
+    "  dateline generate-completion > ~/.local/share/bash-completion/completions/dateline",
+    "",
+    "The first turns completion on in the current bash or zsh shell (add it to ~/.bashrc or"
+        + " ~/.zshrc to keep it); the second, in every new bash shell."
+  };
 
   /** Runs the command line in this process's environment and returns the exit code. */
   static int execute(String... args) {
@@ -76,6 +88,13 @@ final class Dateline {
     } else {
       COMMANDS.forEach(cmd::addSubcommand);
     }
+    CommandLine completion = cmd.getSubcommands().get("generate-completion");
+    if (completion != null) {
+      completion.getCommandSpec().usageMessage().footer(COMPLETION_FOOTER);
+    }
+    Map<String, IHelpSectionRenderer> sections = new LinkedHashMap<>(cmd.getHelpSectionMap());
+    sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, new HelpFooter());
+    cmd.setHelpSectionMap(sections); // after the subcommands: it reaches those already added
     ErrorHandler errors = new ErrorHandler();
     return cmd.setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(errors)

@@ -12,9 +12,9 @@ import picocli.CommandLine.ScopeType;
     description = "Search news articles: index a corpus, then search, facet and show it.",
     footer = {
       "",
-      "Without --index DIR or DATELINE_INDEX, search, facets, show, stats and serve use the sample"
-          + " corpus the tool carries, indexed on first use into $DATELINE_CACHE (default"
-          + " ~/.cache/dateline).",
+      "Without --index DIR or DATELINE_INDEX, search, facets, show, stats and serve use the"
+          + " sample corpus the tool carries, indexed on first use into a cache folder: $DATELINE_CACHE,"
+          + " else $XDG_CACHE_HOME/dateline, else ~/.cache/dateline.",
       "",
       "Examples:",
       "  dateline search '\"stored communications act\"'",

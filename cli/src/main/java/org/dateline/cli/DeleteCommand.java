@@ -23,6 +23,13 @@ final class DeleteCommand extends IndexedCommand {
   @Override
   public Integer call() throws IOException {
     Path folder = forWriting();
+    if (Files.isRegularFile(folder)) {
+      throw new IndexUnavailableException(
+          folder,
+          IndexUnavailableException.Reason.MISSING,
+          folder + " is a file, not an index folder; name the folder that holds the index",
+          null);
+    }
     if (!Files.isDirectory(folder)) {
       // NewsIndex.open would create an empty index there: say instead that there is none.
       throw new IndexUnavailableException(

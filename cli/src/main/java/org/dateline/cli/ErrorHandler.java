@@ -86,9 +86,27 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             yield ExitCodes.INTERNAL_ERROR;
           }
         };
+    if (cmd.getCommandSpec().userObject() instanceof IndexedCommand c
+        && c.sampleUsed
+        && aboutTheIndex(e)) {
+      // "unknown field places", "this index has: source, year...": about the sample, not theirs
+      err.println("dateline: " + IndexedCommand.SAMPLE_NOTE);
+    }
     verboseTrace(cmd, e);
     err.flush();
     return code;
+  }
+
+  /**
+   * Whether an error depends on what the index holds: a field or facet dimension it lacks. A
+   * query's syntax error does not, and gets no word about which index was used.
+   */
+  private static boolean aboutTheIndex(Throwable e) {
+    return switch (e) {
+      case InvalidQueryException q -> q.getMessage().contains("field");
+      case IllegalArgumentException a -> true;
+      default -> false;
+    };
   }
 
   private static void verboseTrace(CommandLine cmd, Throwable e) {

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.dateline.Bm25;
 import org.dateline.NewsSearcher;
 import org.dateline.SearchRequest;
@@ -45,7 +46,8 @@ import picocli.CommandLine.ParameterException;
       "  dateline eval --topics topics.cacm.txt --qrels qrels.cacm.txt --index ~/cacm"
           + " --run cacm.run",
       "",
-      "Exit status: 0 when the run was scored, 2 for unreadable or malformed topics or qrels"
+      "Exit status: 0 when the run was scored, 1 when none of the judged documents is in the"
+          + " index (a warning when some are not), 2 for unreadable or malformed topics or qrels"
           + " (the message names the file and line) or a bad option, 3 when the index cannot be"
           + " opened."
     })
@@ -123,6 +125,31 @@ final class EvalCommand extends IndexedCommand {
     Run run;
     String analysis;
     try (NewsSearcher searcher = NewsSearcher.open(folder, ranking)) {
+      int judged = qrels.documentIds().size();
+      int present = Evaluation.judgedInIndex(searcher, qrels);
+      String index = sampleUsed ? "the index (" + SAMPLE_NOTE + ")" : "index " + folder;
+      if (present == 0) {
+        err()
+            .printf(
+                Locale.ROOT,
+                "dateline: none of the %,d documents judged in %s is in %s; evaluate the index"
+                    + " of the collection these judgments are for%n",
+                judged,
+                qrelsFile,
+                index);
+        return ExitCodes.NO_MATCH;
+      }
+      if (present < judged) {
+        err()
+            .printf(
+                Locale.ROOT,
+                "dateline: warning: %,d of the %,d documents judged in %s are not in %s; the"
+                    + " relevant ones count as never retrieved%n",
+                judged - present,
+                judged,
+                qrelsFile,
+                index);
+      }
       analysis = searcher.analysis().label();
       run = Evaluation.run(searcher, topics, hits);
     }

@@ -77,6 +77,10 @@ final class FacetsCommand extends FilteredCommand {
       out.facetsSummary(result.total());
       out.facets(result.facets());
     }
-    return result.total() > 0 ? ExitCodes.OK : ExitCodes.NO_MATCH;
+    if (result.total() == 0) {
+      noteSample();
+      return ExitCodes.NO_MATCH;
+    }
+    return ExitCodes.OK;
   }
 }

@@ -13,7 +13,10 @@ abstract class FilteredCommand extends IndexedCommand {
   @Option(
       names = "--source",
       paramLabel = "S",
-      description = "Only articles from this source (repeat for any of several; case ignored).")
+      description =
+          "Only articles from this source: its name, or words of the name in order (rte finds"
+              + " \"RTÉ News\"; a source named exactly S wins over names holding S). Case and"
+              + " accents are ignored; repeat for any of several.")
   List<String> sources = List.of();
 
   @Option(

@@ -131,10 +131,6 @@ final class IndexCommand extends IndexedCommand {
     }
     Environment env = env();
     Path target = forWriting();
-    if (Files.isRegularFile(target)) {
-      throw new ParameterException(
-          spec.commandLine(), target + " is a file, not an index folder; name a folder with --index");
-    }
     ProblemLog log = new ProblemLog(strict ? ReadMode.STRICT : ReadMode.LENIENT);
     IndexStats stats = replace ? replace(target, log, env) : add(target, log, env);
     TextPrinter out = new TextPrinter(out(), Marks.PLAIN);

@@ -45,6 +45,13 @@ abstract class IndexedCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
+  /** Said after a message about the sample corpus's index when the user may have meant another. */
+  static final String SAMPLE_NOTE =
+      "that was the sample corpus: no --index DIR or " + Environment.INDEX_VARIABLE + " was given";
+
+  /** Whether {@link #forReading()} fell back to the sample corpus. */
+  boolean sampleUsed;
+
   /** Whether the sample corpus is used: no --index and no DATELINE_INDEX. */
   boolean isSample() {
     return named().isEmpty();
@@ -57,6 +64,7 @@ abstract class IndexedCommand implements Callable<Integer> {
       return named.get();
     }
     Path cache = env().cacheDir();
+    sampleUsed = true;
     try {
       return SampleCorpus.ensureIndexed(cache);
     } catch (IndexUnavailableException e) {
@@ -73,6 +81,16 @@ abstract class IndexedCommand implements Callable<Integer> {
               + Environment.CACHE_VARIABLE
               + " to a writable folder, or pass --index DIR",
           e);
+    }
+  }
+
+  /**
+   * Tells on stderr, when the sample corpus was used, that it was: a search that found nothing
+   * there most likely wanted an index whose --index was forgotten.
+   */
+  void noteSample() {
+    if (sampleUsed) {
+      err().println("dateline: " + SAMPLE_NOTE);
     }
   }
 

@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Search the index and print one page of hits: rank, title, source, date and id, then"
           + " snippets with the matches marked (bold red on a terminal, **like this** otherwise).",
-      "QUERY uses Lucene's syntax: words (all stemmed, any may match, more matches rank higher),"
-          + " \"exact phrases\", +required -excluded, AND OR NOT, prefix*, title:word, source:name."
+      "QUERY uses Lucene's syntax: words (stemmed; every word must match unless OR is written),"
+          + " \"exact phrases\", -excluded, AND OR NOT, prefix*, title:word, source:name (or a"
+          + " word of it), date:2017-01."
     },
     footer = {
       "",
@@ -109,7 +110,11 @@ final class SearchCommand extends FilteredCommand {
       new TextPrinter(out(), Marks.of(env))
           .searchResult(result, firstRank, nextPage(request, result));
     }
-    return result.total() > 0 ? ExitCodes.OK : ExitCodes.NO_MATCH;
+    if (result.total() == 0) {
+      noteSample();
+      return ExitCodes.NO_MATCH;
+    }
+    return ExitCodes.OK;
   }
 
   /**

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  dateline show 002_b4ff9c4aed3994e6.txt",
-      "  dateline show 12345 --index ~/reuters --json"
+      "  dateline show 10693 --index ~/reuters --json"
     })
 final class ShowCommand extends IndexedCommand {
   @Parameters(index = "0", paramLabel = "ID", description = "The article's id.")
@@ -35,7 +35,7 @@ final class ShowCommand extends IndexedCommand {
       found = searcher.find(id);
     }
     if (found.isEmpty()) {
-      err().println("dateline: no article with id " + id);
+      err().println("dateline: no article with id " + id + (sampleUsed ? "; " + SAMPLE_NOTE : ""));
       return ExitCodes.NO_MATCH;
     }
     if (json) {

@@ -172,10 +172,10 @@ class IndexCommandTest {
   }
 
   @Test
-  void anIndexFolderThatIsAFileExitsTwoAndSaysSo() throws Exception {
+  void anIndexFolderThatIsAFileExitsThreeAndSaysSo() throws Exception {
     Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
     Cli.Run r = cli.run("index", feed.toString(), "--index", file.toString());
-    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertEquals(ExitCodes.INDEX_UNAVAILABLE, r.code(), r::toString);
     assertTrue(r.err().contains("is a file, not an index folder"), r::toString);
   }
 

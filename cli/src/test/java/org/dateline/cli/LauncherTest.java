@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +95,80 @@ class LauncherTest {
     assertFalse(r.err().contains("WARNING"), r::toString);
   }
 
+  @Test
+  void oneShotCommandsGetTheQuickCompilerAndLongRunningOnesFullJit(@TempDir Path tmp)
+      throws Exception {
+    // A stand-in JDK whose java prints its arguments, one a line: the flags the launcher chose.
+    Path fakeJdk = tmp.resolve("jdk");
+    Files.createDirectories(fakeJdk.resolve("bin"));
+    Files.writeString(fakeJdk.resolve("release"), "JAVA_VERSION=\"21.0.5\"\n");
+    Path java = fakeJdk.resolve("bin/java");
+    Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+    assertTrue(java.toFile().setExecutable(true));
+    Map<String, String> env =
+        Map.of("JAVA_HOME", fakeJdk.toString(), Environment.CACHE_VARIABLE, tmp.resolve("cache").toString());
+    for (List<String> quick :
+        List.of(
+            List.of("--verbose", "search", "x"),
+            List.of("facets"),
+            List.of("show", "1"),
+            List.of("stats"),
+            List.of("delete", "1"),
+            List.of("--help"))) {
+      List<String> command = new ArrayList<>(List.of("./dateline"));
+      command.addAll(quick);
+      Run r = run(command, env);
+      assertTrue(r.out().lines().toList().contains("-XX:TieredStopAtLevel=1"), () -> quick + ": " + r);
+      assertTrue(r.out().contains("\n-jar\n"), r::toString);
+    }
+    for (String slow : List.of("index", "eval", "serve", "solr")) {
+      Run r = run(List.of("./dateline", slow, "--help"), env);
+      assertTrue(r.out().contains("\n-jar\n"), r::toString);
+      assertFalse(r.out().contains("TieredStopAtLevel"), () -> slow + " gets full JIT: " + r);
+    }
+  }
+
+  @Test
+  void theJarOnAJavaOlderThan21SaysSoInWords() throws Exception {
+    Path old = olderJava();
+    assumeTrue(old != null, "no Java older than 21 installed to try the jar with");
+    Run r = run(List.of(old.toString(), "-jar", "cli/target/dateline.jar", "search", README_QUERY));
+    assertEquals(127, r.code(), r::toString);
+    assertEquals("", r.out(), r::toString);
+    assertTrue(r.err().startsWith("dateline: this is Java "), r::toString);
+    assertTrue(r.err().contains("dateline needs Java 21 or newer"), r::toString);
+    assertFalse(r.err().contains("UnsupportedClassVersionError"), r::toString);
+  }
+
+  /** A java older than 21 in the usual install folder, or null. */
+  private static Path olderJava() throws IOException {
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return null;
+    }
+    try (var homes = Files.list(jvms)) {
+      for (Path home : homes.sorted().toList()) {
+        Path release = home.resolve("release");
+        Path java = home.resolve("bin/java");
+        if (Files.isRegularFile(release) && Files.isExecutable(java)) {
+          for (String line : Files.readAllLines(release)) {
+            var m = Pattern.compile("JAVA_VERSION=\"(?:1\\.)?(\\d+)").matcher(line);
+            if (m.find() && Integer.parseInt(m.group(1)) < 21) {
+              return java;
+            }
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   private static Run run(List<String> command) throws IOException, InterruptedException {
+    return run(command, Map.of());
+  }
+
+  private static Run run(List<String> command, Map<String, String> more)
+      throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command).directory(clone.toFile());
     Map<String, String> env = pb.environment();
     env.remove(Environment.INDEX_VARIABLE);
@@ -104,6 +178,7 @@ class LauncherTest {
     Path javaHome =
         Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent();
     env.put("JAVA_HOME", javaHome.toString());
+    env.putAll(more);
     Path out = Files.createTempFile(cache, "out", ".txt");
     Path err = Files.createTempFile(cache, "err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());

@@ -166,9 +166,11 @@ class ReplaceCommandTest {
   @Test
   void anIndexFolderThatIsAFileIsNamedAsAFile() throws IOException {
     Path file = Files.writeString(tmp.resolve("notes"), "x");
-    Cli.Run r = cli.run("index", corpus().toString(), "--index", file.toString());
-    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
-    assertTrue(r.err().contains(file + " is a file, not an index folder"), r::toString);
+    for (String replace : new String[] {"--strict", "--replace"}) {
+      Cli.Run r = cli.run("index", corpus().toString(), replace, "--index", file.toString());
+      assertEquals(ExitCodes.INDEX_UNAVAILABLE, r.code(), r::toString);
+      assertTrue(r.err().contains(file + " is a file, not an index folder"), r::toString);
+    }
     assertEquals("x", Files.readString(file));
   }
 

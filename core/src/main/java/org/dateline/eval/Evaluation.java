@@ -51,6 +51,26 @@ public final class Evaluation {
   }
 
   /**
+   * Counts the judged documents that the index holds. None means the judgments belong to another
+   * collection (or the wrong index was opened): every measure would be 0 and say nothing about the
+   * ranking. Judged documents missing from the index count as relevant ones never retrieved.
+   *
+   * @param searcher the index
+   * @param qrels the judgments
+   * @return how many of {@link Qrels#documentIds()} the index has
+   * @throws IOException when the index cannot be read
+   */
+  public static int judgedInIndex(NewsSearcher searcher, Qrels qrels) throws IOException {
+    int found = 0;
+    for (String id : qrels.documentIds()) {
+      if (searcher.find(id).isPresent()) {
+        found++;
+      }
+    }
+    return found;
+  }
+
+  /**
    * Searches every topic and evaluates the run against judgments.
    *
    * @param searcher the index to search

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.dateline.ingest.CorpusFormatException;
 
 /**
@@ -109,6 +110,17 @@ public final class Qrels {
    */
   public Set<String> queryIds() {
     return judgments.keySet();
+  }
+
+  /**
+   * Returns every judged document, whatever its relevance and query.
+   *
+   * @return document ids, sorted
+   */
+  public Set<String> documentIds() {
+    Set<String> ids = new TreeSet<>();
+    judgments.values().forEach(docs -> ids.addAll(docs.keySet()));
+    return Collections.unmodifiableSet(ids);
   }
 
   /**
