@@ -135,13 +135,13 @@ public final class SolrConfigset {
             SolrBridge.TITLE_DERIVED,
             "boolean",
             "indexed=\"false\" stored=\"true\" docValues=\"false\""));
-    s.append("\n    <!-- source and extra keyword fields: the normalized term, for matching -->\n");
+    s.append("\n  <!-- source and extra keyword fields: the normalized term, for matching -->\n");
     s.append(
-        "    <dynamicField name=\"*\" type=\"string\" indexed=\"true\" stored=\"false\""
+        "  <dynamicField name=\"*\" type=\"string\" indexed=\"true\" stored=\"false\""
             + " docValues=\"false\" multiValued=\"true\"/>\n");
-    s.append("    <!-- ... and the values as written, for display and facets -->\n");
+    s.append("  <!-- ... and the values as written, for display and facets -->\n");
     s.append(
-        "    <dynamicField name=\""
+        "  <dynamicField name=\""
             + VALUE_PREFIX
             + "*\" type=\"string\" indexed=\"false\" stored=\"true\" docValues=\"true\""
             + " multiValued=\"true\"/>\n");
@@ -170,7 +170,7 @@ public final class SolrConfigset {
     List<Component> chain = newsChain();
     for (int i = 0; i < chain.size(); i++) {
       Component c = chain.get(i);
-      s.append("        <")
+      s.append("      <")
           .append(i == 0 ? "tokenizer" : "filter")
           .append(" class=\"")
           .append(c.solrClass())
@@ -202,7 +202,7 @@ public final class SolrConfigset {
   }
 
   private static String field(String name, String type, String attributes) {
-    return "    <field name=\"" + name + "\" type=\"" + type + "\" " + attributes + "/>\n";
+    return "  <field name=\"" + name + "\" type=\"" + type + "\" " + attributes + "/>\n";
   }
 
   static String solrconfig() {
