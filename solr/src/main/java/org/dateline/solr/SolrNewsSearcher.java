@@ -251,11 +251,10 @@ public final class SolrNewsSearcher implements ArticleSearcher {
     p.set("hl.usePhraseHighlighter", true);
     p.set("hl.highlightMultiTerm", true);
     p.set("hl.offsetSource", "POSTINGS");
-    p.set("hl.requireFieldMatch", false);
+    p.set("hl.requireFieldMatch", true);
     p.set("hl.maxAnalyzedChars", MAX_ANALYZED_CHARS);
     p.set("hl.tag.pre", String.valueOf(PRE));
     p.set("hl.tag.post", String.valueOf(POST));
-    p.set("hl.encoder", "");
     p.set("hl.defaultSummary", true);
     p.set("hl.bs.language", "");
     p.set("hl.bs.country", "");
@@ -265,6 +264,8 @@ public final class SolrNewsSearcher implements ArticleSearcher {
     p.set("f.body.hl.bs.type", "SENTENCE");
     p.set("f.body.hl.snippets", Math.max(1, r.snippets()));
     p.set("f.body.hl.fragsize", r.snippetLength());
+    p.set("hl.fragsizeIsMinimum", false);
+    p.set("hl.fragAlignRatio", "0.5");
     p.set("f.body.hl.fragsizeIsMinimum", false);
     p.set("f.body.hl.fragAlignRatio", "0.5");
   }

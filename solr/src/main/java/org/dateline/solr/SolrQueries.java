@@ -11,6 +11,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
+import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -90,6 +91,8 @@ final class SolrQueries {
               .append(r.getUpperTerm() == null ? "*" : escape(r.getUpperTerm().utf8ToString()))
               .append(r.includesUpper() ? ']' : '}');
       case IndexOrDocValuesQuery iodv -> write(iodv.getIndexQuery(), text, out);
+      case IndexSortSortedNumericDocValuesRangeQuery sorted ->
+          write(sorted.getFallbackQuery(), text, out);
       case PointRangeQuery p -> dateRange(p, text, out);
       case FieldExistsQuery e -> out.append(e.getField()).append(":[* TO *]");
       case org.apache.lucene.search.TermInSetQuery s -> termSet(s, out);
