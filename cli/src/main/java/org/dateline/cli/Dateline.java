@@ -39,6 +39,7 @@ final class Dateline {
     COMMANDS.put("index", IndexCommand.class);
     COMMANDS.put("delete", DeleteCommand.class);
     COMMANDS.put("eval", EvalCommand.class);
+    COMMANDS.put("solr", SolrCommand.class);
     COMMANDS.put("generate-completion", AutoComplete.GenerateCompletion.class);
   }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import org.dateline.DateRange;
 import org.dateline.FacetRequest;
-import org.dateline.NewsSearcher;
+import org.dateline.ArticleSearcher;
 import org.dateline.SearchRequest;
 import org.dateline.SearchResult;
 import picocli.CommandLine.Command;
@@ -65,7 +65,7 @@ final class FacetsCommand extends FilteredCommand {
             .snippets(0, SearchRequest.DEFAULT_SNIPPET_LENGTH)
             .facets(new FacetRequest(by, topN, DateRange.ALL));
     SearchResult result;
-    try (NewsSearcher searcher = NewsSearcher.open(forReading())) {
+    try (ArticleSearcher searcher = openSearcher()) {
       result = searcher.search(request);
     }
     if (json) {

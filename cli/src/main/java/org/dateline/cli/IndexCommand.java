@@ -1,5 +1,8 @@
 package org.dateline.cli;
 
+import org.dateline.solr.SolrCollection;
+import org.dateline.solr.SolrNewsIndexer;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,6 +130,9 @@ final class IndexCommand extends IndexedCommand {
               + ")");
     }
     Environment env = env();
+    if (isSolr() || collection != null) {
+      return solrIndex(env);
+    }
     Path target = forWriting();
     ProblemLog log = new ProblemLog(strict ? ReadMode.STRICT : ReadMode.LENIENT);
     IndexStats stats;
@@ -140,6 +146,29 @@ final class IndexCommand extends IndexedCommand {
     }
     TextPrinter out = new TextPrinter(out(), Marks.PLAIN);
     out.indexSummary(target, stats);
+    if (stats.indexed() == 0) {
+      err().println("dateline: no articles found in " + paths + "; nothing was indexed");
+      return ExitCodes.BAD_INPUT;
+    }
+    return ExitCodes.OK;
+  }
+
+  /** {@code index --solr}: the same readers, progress and summary, into a SolrCloud collection. */
+  private int solrIndex(Environment env) throws IOException {
+    if (replace || strict) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--replace and --strict apply to a local index only: a SolrCloud collection takes the"
+              + " batches as they come");
+    }
+    ProblemLog log = new ProblemLog(ReadMode.LENIENT);
+    IndexStats stats;
+    try (SolrCollection target = solrCollection();
+        Progress progress = Progress.start(err(), env.stderrIsTerminal());
+        ArticleReader reader = progress.counting(open(log))) {
+      stats = SolrNewsIndexer.on(target).add(reader, log);
+    }
+    new TextPrinter(out(), Marks.PLAIN).indexSummary(solrLabel(), stats);
     if (stats.indexed() == 0) {
       err().println("dateline: no articles found in " + paths + "; nothing was indexed");
       return ExitCodes.BAD_INPUT;

@@ -1,5 +1,10 @@
 package org.dateline.cli;
 
+import org.dateline.ArticleSearcher;
+import org.dateline.NewsSearcher;
+import org.dateline.solr.SolrCollection;
+import org.dateline.solr.SolrNewsSearcher;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,6 +37,20 @@ abstract class IndexedCommand implements Callable<Integer> {
               + "; when unset, search, facets, show and stats use the sample corpus.")
   Path dir;
 
+  @Option(
+      names = "--solr",
+      paramLabel = "URL",
+      description =
+          "Use a SolrCloud collection instead of a local index: its nodes' base URLs,"
+              + " comma-separated, as 'dateline solr start' prints them. Needs --collection.")
+  String solr;
+
+  @Option(
+      names = "--collection",
+      paramLabel = "NAME",
+      description = "The SolrCloud collection to use, with --solr.")
+  String collection;
+
   /** The environment the top command was made with. */
   Environment env() {
     return ((DatelineCommand) spec.root().userObject()).environment;
@@ -47,7 +66,38 @@ abstract class IndexedCommand implements Callable<Integer> {
 
   /** Whether the sample corpus is used: no --index and no DATELINE_INDEX. */
   boolean isSample() {
-    return named().isEmpty();
+    return solr == null && named().isEmpty();
+  }
+
+  /** Whether --solr names a SolrCloud collection to use instead of a local index. */
+  boolean isSolr() {
+    return solr != null;
+  }
+
+  /** The SolrCloud collection --solr and --collection name; a usage error when one is missing. */
+  SolrCollection solrCollection() {
+    if (solr == null || collection == null) {
+      throw new ParameterException(
+          spec.commandLine(), "--solr URL and --collection NAME go together; give both");
+    }
+    try {
+      return SolrCollection.connect(solr, collection);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /** How a SolrCloud collection is named where a local index shows its folder. */
+  Path solrLabel() {
+    return Path.of("solr:" + collection);
+  }
+
+  /** Opens the searcher to read: the SolrCloud collection with --solr, else the local index. */
+  ArticleSearcher openSearcher() throws IOException {
+    if (solr != null || collection != null) {
+      return SolrNewsSearcher.open(solrCollection());
+    }
+    return NewsSearcher.open(forReading());
   }
 
   /** Returns the index to read: --index, DATELINE_INDEX, else the sample corpus's (built if needed). */

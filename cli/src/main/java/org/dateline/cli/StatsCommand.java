@@ -3,7 +3,7 @@ package org.dateline.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.dateline.IndexSummary;
-import org.dateline.NewsSearcher;
+import org.dateline.ArticleSearcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,9 +20,9 @@ final class StatsCommand extends IndexedCommand {
   @Override
   public Integer call() throws IOException {
     Environment env = env();
-    Path folder = forReading();
+    Path folder = isSolr() ? solrLabel() : forReading();
     IndexSummary summary;
-    try (NewsSearcher searcher = NewsSearcher.open(folder)) {
+    try (ArticleSearcher searcher = openSearcher()) {
       summary = searcher.summary();
     }
     boolean sample = isSample();

@@ -25,19 +25,11 @@ import org.dateline.IndexUnavailableException;
 public final class SolrCollection implements AutoCloseable {
   private final List<String> urls;
   private final String name;
-  private final CloudHttp2SolrClient client;
+  private CloudHttp2SolrClient client;
 
   private SolrCollection(List<String> urls, String name) {
     this.urls = List.copyOf(urls);
     this.name = name;
-    this.client =
-        new CloudHttp2SolrClient.Builder(this.urls)
-            .withDefaultCollection(name)
-            .withInternalClientBuilder(
-                new Http2SolrClient.Builder()
-                    .withConnectionTimeout(5, TimeUnit.SECONDS)
-                    .withIdleTimeout(120, TimeUnit.SECONDS))
-            .build();
   }
 
   /**
@@ -91,8 +83,25 @@ public final class SolrCollection implements AutoCloseable {
     return String.join(",", urls);
   }
 
-  /** The client, for this package's requests. */
-  CloudHttp2SolrClient client() {
+  /**
+   * The client, for this package's requests; made on first use, since making it already asks a
+   * node for the cluster's state.
+   */
+  synchronized CloudHttp2SolrClient client() throws IOException {
+    if (client == null) {
+      try {
+        client =
+            new CloudHttp2SolrClient.Builder(urls)
+                .withDefaultCollection(name)
+                .withInternalClientBuilder(
+                    new Http2SolrClient.Builder()
+                        .withConnectionTimeout(5, TimeUnit.SECONDS)
+                        .withIdleTimeout(120, TimeUnit.SECONDS))
+                .build();
+      } catch (RuntimeException e) {
+        throw unavailable(e);
+      }
+    }
     return client;
   }
 
@@ -102,7 +111,7 @@ public final class SolrCollection implements AutoCloseable {
    */
   NamedList<Object> request(SolrRequest<?> request) throws IOException {
     try {
-      return client.request(request, name);
+      return client().request(request, name);
     } catch (SolrServerException e) {
       throw unavailable(e);
     } catch (SolrException e) {
@@ -156,8 +165,10 @@ public final class SolrCollection implements AutoCloseable {
 
   /** Closes the client. */
   @Override
-  public void close() throws IOException {
-    client.close();
+  public synchronized void close() throws IOException {
+    if (client != null) {
+      client.close();
+    }
   }
 
   @Override

@@ -49,8 +49,11 @@ public final class SolrCollections {
     } catch (org.apache.solr.client.solrj.SolrServerException e) {
       throw collection.unavailable(e);
     } catch (org.apache.solr.common.SolrException e) {
-      throw new IOException(
-          "Solr refused to create collection '" + collection.name() + "': " + e.getMessage(), e);
+      throw new org.dateline.IndexUnavailableException(
+          null,
+          org.dateline.IndexUnavailableException.Reason.NOT_WRITABLE,
+          "Solr refused to create collection '" + collection.name() + "': " + e.getMessage(),
+          e);
     }
   }
 }

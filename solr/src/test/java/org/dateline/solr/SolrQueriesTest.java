@@ -18,14 +18,15 @@ class SolrQueriesTest {
   @Test
   void aPhraseIsSentAnalyzedOnTitleBoostedAndBody() {
     assertEquals(
-        "((title:\"store commun act\")^2.0 body:\"store commun act\")",
+        "((title:\"store commun act\")^2.0 (body:\"store commun act\")^1.0)",
         solr("\"Stored Communications Act\""));
   }
 
   @Test
   void wordsAreAllRequiredAndSloppyPhrasesKeepTheirSlop() {
     assertEquals(
-        "(+((title:warrant)^2.0 body:warrant) +((title:\"search warrant\"~3)^2.0 body:\"search warrant\"~3))",
+        "(+((title:warrant)^2.0 (body:warrant)^1.0)"
+            + " +((title:\"search warrant\"~3)^2.0 (body:\"search warrant\"~3)^1.0))",
         solr("warrants \"search warrants\"~3"));
   }
 
@@ -44,8 +45,8 @@ class SolrQueriesTest {
 
   @Test
   void wildcardsKeepTheirStarAndFuzzyTheirEdits() {
-    assertEquals("((title:warr*)^2.0 body:warr*)", solr("warr*"));
-    assertEquals("((title:warrent~2)^2.0 body:warrent~2)", solr("warrent~"));
+    assertEquals("((title:warr*)^2.0 (body:warr*)^1.0)", solr("warr*"));
+    assertEquals("((title:warrent~2)^2.0 (body:warrent~2)^1.0)", solr("warrent~"));
   }
 
   @Test
