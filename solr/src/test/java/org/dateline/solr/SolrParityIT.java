@@ -38,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
+ * One article round-trips (upserts counted, found as it went in, keyword filters); then
  * Reuters-21578 in a local index and in a real SolrCloud collection (2 nodes in a JVM of their own,
  * 2 shards x 2 replicas), indexed by the same readers; the same 50 seeded queries must give the
  * same totals, the same top-10 ids in the same order, snippets marking the same words and phrases,
@@ -115,6 +116,61 @@ class SolrParityIT {
 
   private static double since(long t) {
     return (System.nanoTime() - t) / 1e9;
+  }
+
+  @Test
+  @Order(0)
+  void oneArticleRoundTripsWithUpsertsAndKeywordFilters() throws IOException {
+    long t = System.nanoTime();
+    try (SolrCollection c = SolrCollection.connect(cluster.urls(), "roundtrip")) {
+      SolrCollections.create(c, 1, 1);
+      Article a =
+          new Article(
+              "a-1",
+              "Court rules on <b>Stored Communications Act</b>",
+              false,
+              "The Stored Communications Act governs warrants. Microsoft's emails were in Dublin.",
+              java.time.Instant.parse("2016-07-14T10:00:00Z"),
+              "RTÉ News",
+              "https://example.org/a-1",
+              Map.of("topics", List.of("Law", "Privacy")));
+      ProblemLog log = new ProblemLog(ReadMode.LENIENT);
+      IndexStats first = SolrNewsIndexer.on(c).add(reader(a), log);
+      assertEquals(1, first.added());
+      IndexStats again = SolrNewsIndexer.on(c).add(reader(a, a), log);
+      assertEquals(0, again.added(), "the same id again is a replacement, not a second article");
+      assertEquals(2, again.replaced());
+      try (SolrNewsSearcher s =
+          SolrNewsSearcher.open(SolrCollection.connect(cluster.urls(), "roundtrip"))) {
+        assertEquals(a, s.find("a-1").orElseThrow(), "the article comes back as it went in");
+        assertEquals(Optional.empty(), s.find("a-2"));
+        SearchResult r =
+            s.search(SearchRequest.of("\"stored communications act\"").withSources("rte news"));
+        assertEquals(1, r.total());
+        assertEquals(
+            List.of("Stored Communications Act"), r.hits().get(0).snippets().get(0).matchedTexts());
+        assertEquals(
+            List.of("Stored Communications Act"), r.hits().get(0).titleHighlight().matchedTexts());
+        assertEquals(0, s.search(SearchRequest.of("microsoft").withSources("bbc")).total());
+        assertEquals(1, s.search(SearchRequest.of("topics:privacy microsoft")).total());
+        assertEquals(1, s.summary().articles());
+        assertEquals(List.of("topics"), s.summary().extraFields());
+      }
+    }
+    SECONDS.put("round trip (1 shard, upserts, find)", since(t));
+  }
+
+  static ArticleReader reader(Article... articles) {
+    var it = List.of(articles).iterator();
+    return new ArticleReader() {
+      @Override
+      public Optional<Article> next() {
+        return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   @Test
