@@ -2,9 +2,9 @@ package org.dateline.cli;
 
 import java.io.IOException;
 import java.util.List;
+import org.dateline.ArticleSearcher;
 import org.dateline.DateRange;
 import org.dateline.FacetRequest;
-import org.dateline.ArticleSearcher;
 import org.dateline.SearchRequest;
 import org.dateline.SearchResult;
 import picocli.CommandLine.Command;

@@ -1,8 +1,5 @@
 package org.dateline.cli;
 
-import org.dateline.solr.SolrCollection;
-import org.dateline.solr.SolrNewsIndexer;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +14,8 @@ import org.dateline.ingest.ArticleReader;
 import org.dateline.ingest.ArticleReaders;
 import org.dateline.ingest.ProblemLog;
 import org.dateline.ingest.ReadMode;
+import org.dateline.solr.SolrCollection;
+import org.dateline.solr.SolrNewsIndexer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;

@@ -1,17 +1,16 @@
 package org.dateline.cli;
 
-import org.dateline.ArticleSearcher;
-import org.dateline.NewsSearcher;
-import org.dateline.solr.SolrCollection;
-import org.dateline.solr.SolrNewsSearcher;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.dateline.ArticleSearcher;
 import org.dateline.IndexUnavailableException;
+import org.dateline.NewsSearcher;
 import org.dateline.SampleCorpus;
+import org.dateline.solr.SolrCollection;
+import org.dateline.solr.SolrNewsSearcher;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -1,11 +1,10 @@
 package org.dateline.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.dateline.FacetRequest;
 import org.dateline.ArticleSearcher;
+import org.dateline.FacetRequest;
 import org.dateline.SearchRequest;
 import org.dateline.SearchResult;
 import org.dateline.SortOrder;

@@ -2,8 +2,8 @@ package org.dateline.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.dateline.IndexSummary;
 import org.dateline.ArticleSearcher;
+import org.dateline.IndexSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
