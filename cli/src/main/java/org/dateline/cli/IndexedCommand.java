@@ -86,6 +86,15 @@ abstract class IndexedCommand implements Callable<Integer> {
     }
   }
 
+  /** A command that reads or writes a local index only: --solr is a usage error, not ignored. */
+  private void refuseSolr() {
+    if (solr != null || collection != null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--solr and --collection apply to index, search, facets, show and stats only");
+    }
+  }
+
   /** How a SolrCloud collection is named where a local index shows its folder. */
   Path solrLabel() {
     return Path.of("solr:" + collection);
@@ -101,6 +110,7 @@ abstract class IndexedCommand implements Callable<Integer> {
 
   /** Returns the index to read: --index, DATELINE_INDEX, else the sample corpus's (built if needed). */
   Path forReading() throws IOException {
+    refuseSolr();
     Optional<Path> named = named();
     if (named.isPresent()) {
       return named.get();
@@ -127,6 +137,7 @@ abstract class IndexedCommand implements Callable<Integer> {
 
   /** Returns the index to write: --index or DATELINE_INDEX; never the sample corpus's cache. */
   Path forWriting() {
+    refuseSolr();
     return named()
         .orElseThrow(
             () ->

@@ -73,6 +73,14 @@ class SolrCommandTest {
   }
 
   @Test
+  void commandsForLocalIndexesOnlyRefuseSolr() {
+    Cli.Run r =
+        cli().run("delete", "17", "--solr", "http://127.0.0.1:8983/solr", "--collection", "news");
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertTrue(r.err().contains("apply to index, search, facets, show and stats only"), r::toString);
+  }
+
+  @Test
   void stopWithNothingRunningSaysSoAndExitsOne() {
     Cli.Run r = cli().run("solr", "stop");
     assertEquals(ExitCodes.NO_MATCH, r.code(), r::toString);
