@@ -92,7 +92,7 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * commit when it was opened or last {@link #refresh() refreshed}; refreshing is cheap and reuses
  * unchanged segments. Close it when done.
  */
-public final class NewsSearcher implements AutoCloseable {
+public final class NewsSearcher implements ArticleSearcher {
   /** Most distinct index words one wildcard, fuzzy, regexp or range term may match. */
   public static final int DEFAULT_MAX_EXPANSIONS = 10_000;
 

@@ -41,6 +41,7 @@ final class Dateline {
     COMMANDS.put("delete", DeleteCommand.class);
     COMMANDS.put("eval", EvalCommand.class);
     COMMANDS.put("serve", ServeCommand.class);
+    COMMANDS.put("solr", SolrCommand.class);
     COMMANDS.put("generate-completion", AutoComplete.GenerateCompletion.class);
   }
 

@@ -2,9 +2,9 @@ package org.dateline.cli;
 
 import java.io.IOException;
 import java.util.List;
+import org.dateline.ArticleSearcher;
 import org.dateline.DateRange;
 import org.dateline.FacetRequest;
-import org.dateline.NewsSearcher;
 import org.dateline.SearchRequest;
 import org.dateline.SearchResult;
 import org.dateline.json.JsonPrinter;
@@ -66,7 +66,7 @@ final class FacetsCommand extends FilteredCommand {
             .snippets(0, SearchRequest.DEFAULT_SNIPPET_LENGTH)
             .facets(new FacetRequest(by, topN, DateRange.ALL));
     SearchResult result;
-    try (NewsSearcher searcher = NewsSearcher.open(forReading())) {
+    try (ArticleSearcher searcher = openSearcher()) {
       result = searcher.search(request);
     }
     if (json) {

@@ -15,6 +15,8 @@ import org.dateline.ingest.ArticleReader;
 import org.dateline.ingest.ArticleReaders;
 import org.dateline.ingest.ProblemLog;
 import org.dateline.ingest.ReadMode;
+import org.dateline.solr.SolrCollection;
+import org.dateline.solr.SolrNewsIndexer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -130,6 +132,9 @@ final class IndexCommand extends IndexedCommand {
               + ")");
     }
     Environment env = env();
+    if (isSolr() || collection != null) {
+      return solrIndex(env);
+    }
     Path target = forWriting();
     ProblemLog log = new ProblemLog(strict ? ReadMode.STRICT : ReadMode.LENIENT);
     IndexStats stats = replace ? replace(target, log, env) : add(target, log, env);
@@ -137,6 +142,29 @@ final class IndexCommand extends IndexedCommand {
     out.indexSummary(target, stats);
     if (stats.indexed() == 0) {
       err().println(nothingIndexed(target));
+      return ExitCodes.BAD_INPUT;
+    }
+    return ExitCodes.OK;
+  }
+
+  /** {@code index --solr}: the same readers, progress and summary, into a SolrCloud collection. */
+  private int solrIndex(Environment env) throws IOException {
+    if (replace || strict) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--replace and --strict apply to a local index only: a SolrCloud collection takes the"
+              + " batches as they come");
+    }
+    ProblemLog log = new ProblemLog(ReadMode.LENIENT);
+    IndexStats stats;
+    try (SolrCollection target = solrCollection();
+        Progress progress = Progress.start(err(), env.stderrIsTerminal());
+        ArticleReader reader = progress.counting(open(log))) {
+      stats = SolrNewsIndexer.on(target).add(reader, log);
+    }
+    new TextPrinter(out(), Marks.PLAIN).indexSummary(solrLabel(), stats);
+    if (stats.indexed() == 0) {
+      err().println(nothingIndexed(null));
       return ExitCodes.BAD_INPUT;
     }
     return ExitCodes.OK;
@@ -152,7 +180,10 @@ final class IndexCommand extends IndexedCommand {
           + " anything else text)");
     }
     m.append("; nothing was indexed, and ")
-        .append(replace ? "the index in " + target + " was left as it was" : "no index was changed")
+        .append(
+            target == null
+                ? "the collection was not changed"
+                : replace ? "the index in " + target + " was left as it was" : "no index was changed")
         .append(". Formats: --format ");
     StringBuilder names = new StringBuilder();
     for (InputFormat f : InputFormat.values()) {

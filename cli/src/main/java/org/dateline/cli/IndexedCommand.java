@@ -5,8 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.dateline.ArticleSearcher;
 import org.dateline.IndexUnavailableException;
+import org.dateline.NewsSearcher;
 import org.dateline.SampleCorpus;
+import org.dateline.solr.SolrCollection;
+import org.dateline.solr.SolrNewsSearcher;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,6 +36,20 @@ abstract class IndexedCommand implements Callable<Integer> {
               + "; when unset, search, facets, show, stats and serve use the sample corpus.")
   Path dir;
 
+  @Option(
+      names = "--solr",
+      paramLabel = "URL",
+      description =
+          "Use a SolrCloud collection instead of a local index: its nodes' base URLs,"
+              + " comma-separated, as 'dateline solr start' prints them. Needs --collection.")
+  String solr;
+
+  @Option(
+      names = "--collection",
+      paramLabel = "NAME",
+      description = "The SolrCloud collection to use, with --solr.")
+  String collection;
+
   /** The environment the top command was made with. */
   Environment env() {
     return ((DatelineCommand) spec.root().userObject()).environment;
@@ -54,11 +72,52 @@ abstract class IndexedCommand implements Callable<Integer> {
 
   /** Whether the sample corpus is used: no --index and no DATELINE_INDEX. */
   boolean isSample() {
-    return named().isEmpty();
+    return solr == null && named().isEmpty();
+  }
+
+  /** Whether --solr names a SolrCloud collection to use instead of a local index. */
+  boolean isSolr() {
+    return solr != null;
+  }
+
+  /** The SolrCloud collection --solr and --collection name; a usage error when one is missing. */
+  SolrCollection solrCollection() {
+    if (solr == null || collection == null) {
+      throw new ParameterException(
+          spec.commandLine(), "--solr URL and --collection NAME go together; give both");
+    }
+    try {
+      return SolrCollection.connect(solr, collection);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /** A command that reads or writes a local index only: --solr is a usage error, not ignored. */
+  private void refuseSolr() {
+    if (solr != null || collection != null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--solr and --collection apply to index, search, facets, show and stats only");
+    }
+  }
+
+  /** How a SolrCloud collection is named where a local index shows its folder. */
+  Path solrLabel() {
+    return Path.of("solr:" + collection);
+  }
+
+  /** Opens the searcher to read: the SolrCloud collection with --solr, else the local index. */
+  ArticleSearcher openSearcher() throws IOException {
+    if (solr != null || collection != null) {
+      return SolrNewsSearcher.open(solrCollection());
+    }
+    return NewsSearcher.open(forReading());
   }
 
   /** Returns the index to read: --index, DATELINE_INDEX, else the sample corpus's (built if needed). */
   Path forReading() throws IOException {
+    refuseSolr();
     Optional<Path> named = named();
     if (named.isPresent()) {
       return named.get();
@@ -96,6 +155,7 @@ abstract class IndexedCommand implements Callable<Integer> {
 
   /** Returns the index to write: --index or DATELINE_INDEX; never the sample corpus's cache. */
   Path forWriting() {
+    refuseSolr();
     return named()
         .orElseThrow(
             () ->

@@ -1,11 +1,10 @@
 package org.dateline.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dateline.ArticleSearcher;
 import org.dateline.FacetRequest;
-import org.dateline.NewsSearcher;
 import org.dateline.SearchRequest;
 import org.dateline.SearchResult;
 import org.dateline.SortOrder;
@@ -97,9 +96,8 @@ final class SearchCommand extends FilteredCommand {
     if (facets) {
       request = request.facets(FacetRequest.of("source", "month"));
     }
-    Path folder = forReading();
     SearchResult result;
-    try (NewsSearcher searcher = NewsSearcher.open(folder)) {
+    try (ArticleSearcher searcher = openSearcher()) {
       result = searcher.search(request);
     }
     if (json) {

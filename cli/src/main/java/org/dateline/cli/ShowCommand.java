@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.dateline.Article;
 import org.dateline.NewsSearcher;
 import org.dateline.json.JsonPrinter;
+import org.dateline.ArticleSearcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +32,7 @@ final class ShowCommand extends IndexedCommand {
   public Integer call() throws IOException {
     Environment env = env();
     Optional<Article> found;
-    try (NewsSearcher searcher = NewsSearcher.open(forReading())) {
+    try (ArticleSearcher searcher = openSearcher()) {
       found = searcher.find(id);
     }
     if (found.isEmpty()) {

@@ -2,6 +2,7 @@ package org.dateline.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.dateline.ArticleSearcher;
 import org.dateline.IndexSummary;
 import org.dateline.NewsSearcher;
 import org.dateline.json.JsonPrinter;
@@ -21,9 +22,9 @@ final class StatsCommand extends IndexedCommand {
   @Override
   public Integer call() throws IOException {
     Environment env = env();
-    Path folder = forReading();
+    Path folder = isSolr() ? solrLabel() : forReading();
     IndexSummary summary;
-    try (NewsSearcher searcher = NewsSearcher.open(folder)) {
+    try (ArticleSearcher searcher = openSearcher()) {
       summary = searcher.summary();
     }
     boolean sample = isSample();
