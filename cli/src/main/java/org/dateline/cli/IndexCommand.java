@@ -12,6 +12,7 @@ import org.dateline.TextAnalysis;
 import org.dateline.eval.HtmlArticleReader;
 import org.dateline.ingest.ArticleReader;
 import org.dateline.ingest.ArticleReaders;
+import org.dateline.ingest.InputSize;
 import org.dateline.ingest.ProblemLog;
 import org.dateline.ingest.ReadMode;
 import picocli.CommandLine.Command;
@@ -148,7 +149,9 @@ final class IndexCommand extends IndexedCommand {
   }
 
   private IndexStats add(Path folder, ProblemLog log, Environment env) throws IOException {
-    try (Progress progress = Progress.start(err(), env.stderrIsTerminal());
+    boolean show = env.stderrIsTerminal();
+    long size = show && format.corpus() != null ? InputSize.of(paths, format.corpus()) : -1;
+    try (Progress progress = Progress.start(err(), show, size);
         ArticleReader reader = progress.counting(open(log));
         NewsIndex news = openIndex(folder)) {
       return news.add(reader, log);
