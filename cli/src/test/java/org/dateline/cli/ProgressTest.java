@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.dateline.Article;
 import org.dateline.ingest.ArticleReader;
 import org.junit.jupiter.api.Test;
@@ -60,5 +61,120 @@ class ProgressTest {
       }
     }
     assertEquals("", err.toString());
+  }
+
+  /** A clock the test sets, in nanoseconds. */
+  private final AtomicLong now = new AtomicLong(5_000_000_000L);
+
+  private void at(double seconds) {
+    now.set(5_000_000_000L + Math.round(seconds * 1e9));
+  }
+
+  /** Hands out {@code count} articles, its input read to the byte counts given after each. */
+  private static ArticleReader reading(long... bytesAfterEach) {
+    return new ArticleReader() {
+      int given;
+
+      @Override
+      public Optional<Article> next() {
+        if (given == bytesAfterEach.length) {
+          return Optional.empty();
+        }
+        given++;
+        return Optional.of(new Article("id" + given, "Title", false, "Body", null, "", null, null));
+      }
+
+      @Override
+      public long bytesRead() {
+        return given == 0 ? 0 : bytesAfterEach[given - 1];
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private Progress progress(long total) {
+    return new Progress(new PrintWriter(new StringWriter()), false, total, now::get);
+  }
+
+  @Test
+  void percentSizeAndTimeLeftComeFromTheBytesReadOfAKnownTotal() throws Exception {
+    try (Progress p = progress(2_000_000);
+        ArticleReader r = p.counting(reading(100_000, 500_000, 1_999_000, 2_000_000))) {
+      at(10);
+      r.next();
+      r.next();
+      // A quarter read in 10 s: 30 s to go at the same rate.
+      assertEquals(
+          "indexing:  25%  500.0 kB of 2.0 MB  2 articles  0 articles/s  0:10  0:30 left",
+          p.status());
+      at(40);
+      r.next();
+      assertEquals(
+          "indexing:  99%  2.0 MB of 2.0 MB  3 articles  0 articles/s  0:40  0:00 left",
+          p.status(),
+          "never 100% before the input is all read");
+      r.next();
+      assertEquals(
+          "indexing: 100%  2.0 MB of 2.0 MB  4 articles  0 articles/s  0:40  0:00 left",
+          p.status());
+    }
+  }
+
+  @Test
+  void theRateAndTheTimesAreThoseOfTheClock() throws Exception {
+    try (Progress p = progress(10_000_000_000L);
+        ArticleReader r = p.counting(reading(1_000_000_000L, 2_000_000_000L))) {
+      r.next();
+      at(3725);
+      r.next();
+      // 2 GB of 10 GB in 1 h 2 min 5 s: four times as long to go.
+      assertEquals(
+          "indexing:  20%  2.0 GB of 10.0 GB  2 articles  0 articles/s  1:02:05  4:08:20 left",
+          p.status());
+    }
+    try (Progress p = progress(-1); ArticleReader r = p.counting(reading(10, 20, 30))) {
+      r.next();
+      r.next();
+      r.next();
+      at(1.5);
+      assertEquals("indexing: 3 articles  2 articles/s  0:01", p.status());
+    }
+  }
+
+  @Test
+  void withoutAKnownSizeOrByteCountThereIsNoPercentNorTimeLeft() throws Exception {
+    try (Progress p = progress(-1); ArticleReader r = p.counting(reading(10, 20))) {
+      r.next();
+      at(2);
+      assertEquals("indexing: 1 articles  0 articles/s  0:02", p.status());
+    }
+    ArticleReader unknowing =
+        new ArticleReader() {
+          @Override
+          public Optional<Article> next() {
+            return Optional.of(new Article("x", "Title", false, "Body", null, "", null, null));
+          }
+
+          @Override
+          public void close() {}
+        };
+    try (Progress p = progress(1000); ArticleReader r = p.counting(unknowing)) {
+      r.next();
+      at(2);
+      assertEquals(
+          "indexing: 1 articles  0 articles/s  0:02", p.status(), "the reader does not know");
+    }
+  }
+
+  @Test
+  void beforeAnyByteIsReadTimeLeftIsUnknown() throws Exception {
+    try (Progress p = progress(1000); ArticleReader r = p.counting(reading(0))) {
+      r.next();
+      at(1);
+      assertEquals(
+          "indexing:   0%  0 B of 1.0 kB  1 articles  1 articles/s  0:01  --:-- left", p.status());
+    }
   }
 }

@@ -116,14 +116,18 @@ final class ScrapedText {
               + "\\s*[:>\u00BB\u203A]?",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-  /** Photo credits: "Credit: ...", "Photo: ...", "Image via ...", an agency's photo line. */
+  /** Photo credits: "Credit: ...", "Photo: ...", "Image courtesy of ...", an agency's photo line. */
   private static final Pattern CREDIT =
       Pattern.compile(
           "(?:(?:photo(?:graph)?|picture|image|illustration|graphic|video)s?"
-              + "(?: credit| by| via| courtesy(?: of)?)?\\s*[:|/\u2013\u2014-].*"
+              + "(?:\\s*(?:credit|by|via|courtesy(?: of)?))?\\s*[:|/\u2013\u2014-].*"
+              + "|(?:photo(?:graph)?|picture|image|illustration)s? (?:by|via|courtesy of|credit) .*"
               + "|(?:credit|courtesy)s?\\s*[:|].*"
               + "|.*(?:getty images|shutterstock|alamy|\\b(?:ap|afp|epa|pa) photo)\\)?)",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** A bar of bylines, sections or reading times: short items between '|' separators. */
+  private static final Pattern BAR = Pattern.compile("^\\|.*|.*\\|$|[^|.!?]+(?: \\| [^|.!?]+)+");
 
   /** Disclosures and invitations that pages append to every story. */
   private static final Pattern NOTICE =
@@ -391,7 +395,7 @@ final class ScrapedText {
       if (HEADING.matcher(s).matches()) {
         return Shape.HEADING;
       }
-      if (CREDIT.matcher(s).matches() || s.startsWith("|") || s.endsWith("|")) {
+      if (CREDIT.matcher(s).matches() || BAR.matcher(s).matches()) {
         return Shape.CREDIT;
       }
     }
