@@ -94,7 +94,9 @@ class ProgressTest {
     };
   }
 
+  /** A display that starts at the clock's zero, drawing nowhere; read it with status(). */
   private Progress progress(long total) {
+    at(0);
     return new Progress(new PrintWriter(new StringWriter()), false, total, now::get);
   }
 
@@ -148,7 +150,7 @@ class ProgressTest {
     try (Progress p = progress(-1); ArticleReader r = p.counting(reading(10, 20))) {
       r.next();
       at(2);
-      assertEquals("indexing: 1 articles  0 articles/s  0:02", p.status());
+      assertEquals("indexing: 1 articles  1 articles/s  0:02", p.status());
     }
     ArticleReader unknowing =
         new ArticleReader() {
@@ -164,7 +166,7 @@ class ProgressTest {
       r.next();
       at(2);
       assertEquals(
-          "indexing: 1 articles  0 articles/s  0:02", p.status(), "the reader does not know");
+          "indexing: 1 articles  1 articles/s  0:02", p.status(), "the reader does not know");
     }
   }
 
