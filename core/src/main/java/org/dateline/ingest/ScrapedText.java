@@ -1,6 +1,7 @@
 package org.dateline.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -12,32 +13,36 @@ import java.util.regex.Pattern;
  * middle of the story, and the photo credits and bylines bars around the headline.
  *
  * <p>The text is cut into blocks: each line, or for hard-wrapped text (Reuters wire copy, e-mail)
- * each paragraph. Each block gets a shape from its own text: <em>prose</em> (a sentence of four or
- * more words, or 25 words whatever its end), <em>short</em> (a headline, label or caption: no
- * sentence end), <em>cut</em> (a summary ending in "..." or "…"), <em>data</em> (a table row: a
- * quarter or more of its words hold digits), <em>list</em> (an item with a bullet), <em>rule</em>
- * (no letters or digits), and three shapes of page furniture recognised by the generic words of the
- * web rather than by any site's: <em>heading</em> (a recirculation heading such as "Related" or
- * "You might also like"), <em>credit</em> (a photo credit, or a bar of bylines between {@code |}
- * separators) and <em>notice</em> (an affiliate disclosure, a comment or follow invitation).
+ * each paragraph, so that a wrapped line is never taken for a headline. Each block gets a shape
+ * from its own text: <em>prose</em> (a sentence of four or more words, or 25 words whatever its
+ * end), <em>short</em> (a headline, label or caption: no sentence end), <em>cut</em> (a summary of
+ * at most 35 words ending in "..." or "…"), <em>data</em> (a table row: a word in six or more holds
+ * a digit, or columns set apart by runs of spaces), <em>list</em> (an item with a bullet),
+ * <em>rule</em> (no letters or digits), and three shapes of page furniture recognised by the
+ * generic words of the web rather than by any site's: <em>heading</em> (a recirculation heading
+ * alone, such as "Related" or "You might also like"), <em>credit</em> (a photo credit, or a bar of
+ * bylines and sections between {@code |} separators) and <em>notice</em> (an affiliate
+ * disclosure, a comment, follow or sign-up invitation, a copyright line).
  *
  * <p>Then position decides:
  *
  * <ul>
- *   <li><b>the tail</b>: the longest run of blocks at the end of the text that starts with a
- *       non-prose block, holds no table or list (two rows or items in a row) and no two prose
- *       blocks in a row, has at
- *       least twice as many debris blocks as prose blocks and shows it is furniture (a cut summary,
- *       a heading, a notice, or three short lines), and follows at least one prose block. Such a
- *       run is a recirculation block: a story's own paragraphs come in a row, teasers alternate
- *       headline and summary. A wire story's lone sign-off ("Reuter") is not enough to make one.
- *   <li><b>inside the story</b>: a paragraph of two or more lines with no sentence among them,
- *       between prose before and after, that holds a heading or a cut summary (a "Related" link).
- *   <li><b>anywhere</b>: credits and rules standing alone.
+ *   <li><b>The tail</b>: the longest run of blocks at the end of the text, after the first prose
+ *       block, that starts with a non-prose block, holds no table or list (two rows or items in a
+ *       row) and no two prose blocks in a row, has at least three times as many debris blocks as
+ *       prose blocks, and shows it is furniture: a notice, or a cut summary or heading with at
+ *       least one more of those or of teaser headlines (short blocks of four words or more). Such
+ *       a run is a recirculation block: a story's own paragraphs come in a row, while teasers
+ *       alternate headlines and summaries. A wire story's sign-off ("Reuter"), a closing quote that
+ *       trails off, fixture lists and result tables do not make one.
+ *   <li><b>Inside the story</b>: a paragraph of its own with two or more lines, none of them prose,
+ *       table or list, that holds a heading or a cut summary, with prose after it (a "Related"
+ *       link between two paragraphs).
+ *   <li><b>Before the story</b>: recirculation headings ("More like this").
+ *   <li><b>Anywhere</b>: credits and rules standing alone.
  * </ul>
  *
- * Everything else is kept. Hard-wrapped text is judged paragraph by paragraph, so a wrapped line
- * is never taken for a headline.
+ * Everything else is kept. A dropped block is dropped whole; the lines kept keep their paragraphs.
  */
 final class ScrapedText {
   private ScrapedText() {}
@@ -145,12 +150,7 @@ final class ScrapedText {
   record Block(int first, int end, String text, Shape shape, int paragraph) {}
 
   /** The outcome: the lines kept, and each block's decision in the order of the text. */
-  record Trimmed(List<String> lines, List<BlockDecision> decisions) {
-    /** Whether anything was dropped. */
-    boolean changed() {
-      return decisions.stream().anyMatch(d -> !d.kept());
-    }
-  }
+  record Trimmed(List<String> lines, List<BlockDecision> decisions) {}
 
   /**
    * Trims a body given as lines, paragraphs kept apart by one empty line (as the text reader lays
@@ -202,7 +202,7 @@ final class ScrapedText {
 
     List<BlockDecision> decisions = new ArrayList<>();
     boolean[] keepLine = new boolean[lines.size()];
-    java.util.Arrays.fill(keepLine, true);
+    Arrays.fill(keepLine, true);
     for (int i = 0; i < blocks.size(); i++) {
       Block b = blocks.get(i);
       boolean kept = dropped[i] == null;
