@@ -28,7 +28,7 @@ final class Progress implements AutoCloseable {
   private final long totalBytes;
   private final LongSupplier clock;
   private final AtomicLong articles = new AtomicLong();
-  private final AtomicLong bytes = new AtomicLong(-1);
+  private final AtomicLong bytes;
   private final long start;
   private final Thread painter;
   private volatile boolean drawn;
@@ -42,6 +42,8 @@ final class Progress implements AutoCloseable {
   Progress(PrintWriter err, boolean show, long totalBytes, LongSupplier clock) {
     this.err = err;
     this.totalBytes = totalBytes;
+    // With a known size, 0% until the first article says how far its reader got.
+    this.bytes = new AtomicLong(totalBytes > 0 ? 0 : -1);
     this.clock = clock;
     this.start = clock.getAsLong();
     this.painter = show ? Thread.ofPlatform().daemon().name("progress").start(this::paint) : null;
