@@ -165,8 +165,8 @@ final class TarReader extends ChainReader {
   }
 
   /**
-   * The compressed bytes read from the archive; all of it once its last entry is read (the gzip
-   * stream's padding after the end of the tar is never needed).
+   * The compressed bytes read from the archive; all of it once its last entry is read or it is
+   * given up as damaged (its reader then reads no further).
    */
   @Override
   public long bytesRead() {

@@ -121,6 +121,18 @@ class BytesReadTest {
   }
 
   @Test
+  void aDamagedArchiveCountsAsReadOnceItIsGivenUp() throws IOException {
+    byte[] garbage = new byte[20_000];
+    new Random(7).nextBytes(garbage);
+    Path archive = write(dir, "broken.tar.gz", garbage);
+    ProblemLog log = lenient();
+    assertEquals(
+        garbage.length,
+        readCounting(ArticleReaders.open(List.of(archive), Format.AUTO, log), garbage.length));
+    assertEquals(1, log.skipCount(), "the archive is reported: " + log.skips());
+  }
+
+  @Test
   void aMixedTreeCountsWhatItsWalkReadsOrPassesOver() throws IOException {
     Path root = dir.resolve("mixed");
     long expected = 0;
