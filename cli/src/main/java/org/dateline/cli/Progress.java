@@ -146,8 +146,8 @@ final class Progress implements AutoCloseable {
         Locale.ROOT,
         "indexing: %3d%%  %s of %s  %s  %s left",
         percent,
-        size(done),
-        size(totalBytes),
+        TextPrinter.bytes(done),
+        TextPrinter.bytes(totalBytes),
         counts,
         left);
   }
@@ -160,21 +160,6 @@ final class Progress implements AutoCloseable {
     return h > 0
         ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
         : String.format(Locale.ROOT, "%d:%02d", m, s);
-  }
-
-  /** A size in bytes, kB, MB or GB (powers of 1000), one decimal from kB on. */
-  static String size(long bytes) {
-    if (bytes < 1000) {
-      return bytes + " B";
-    }
-    String[] units = {"kB", "MB", "GB", "TB"};
-    double v = bytes;
-    int u = -1;
-    while (v >= 999.95 && u < units.length - 1) {
-      v /= 1000;
-      u++;
-    }
-    return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
   }
 
   /** Stops drawing and clears the line, so the summary starts on a clean line. */

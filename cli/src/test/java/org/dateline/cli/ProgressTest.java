@@ -109,17 +109,17 @@ class ProgressTest {
       r.next();
       // A quarter read in 10 s: 30 s to go at the same rate.
       assertEquals(
-          "indexing:  25%  500.0 kB of 2.0 MB  2 articles  0 articles/s  0:10  0:30 left",
+          "indexing:  25%  488.3 KB of 1.9 MB  2 articles  0 articles/s  0:10  0:30 left",
           p.status());
       at(40);
       r.next();
       assertEquals(
-          "indexing:  99%  2.0 MB of 2.0 MB  3 articles  0 articles/s  0:40  0:00 left",
+          "indexing:  99%  1.9 MB of 1.9 MB  3 articles  0 articles/s  0:40  0:00 left",
           p.status(),
           "never 100% before the input is all read");
       r.next();
       assertEquals(
-          "indexing: 100%  2.0 MB of 2.0 MB  4 articles  0 articles/s  0:40  0:00 left",
+          "indexing: 100%  1.9 MB of 1.9 MB  4 articles  0 articles/s  0:40  0:00 left",
           p.status());
     }
   }
@@ -133,7 +133,7 @@ class ProgressTest {
       r.next();
       // 2 GB of 10 GB in 1 h 2 min 5 s: four times as long to go.
       assertEquals(
-          "indexing:  20%  2.0 GB of 10.0 GB  2 articles  0 articles/s  1:02:05  4:08:20 left",
+          "indexing:  20%  1.9 GB of 9.3 GB  2 articles  0 articles/s  1:02:05  4:08:20 left",
           p.status());
     }
     try (Progress p = progress(-1); ArticleReader r = p.counting(reading(10, 20, 30))) {
@@ -175,10 +175,10 @@ class ProgressTest {
     try (Progress p = progress(1000); ArticleReader r = p.counting(reading(0))) {
       at(1);
       assertEquals(
-          "indexing:   0%  0 B of 1.0 kB  0 articles  0 articles/s  0:01  --:-- left", p.status());
+          "indexing:   0%  0 B of 1000 B  0 articles  0 articles/s  0:01  --:-- left", p.status());
       r.next();
       assertEquals(
-          "indexing:   0%  0 B of 1.0 kB  1 articles  1 articles/s  0:01  --:-- left", p.status());
+          "indexing:   0%  0 B of 1000 B  1 articles  1 articles/s  0:01  --:-- left", p.status());
     }
   }
 }

@@ -215,24 +215,13 @@ final class ScrapedText {
         }
       }
     }
-    List<String> out = new ArrayList<>();
-    boolean blank = false;
+    List<String> kept = new ArrayList<>();
     for (int l = 0; l < lines.size(); l++) {
-      if (!keepLine[l]) {
-        continue;
+      if (keepLine[l]) {
+        kept.add(lines.get(l));
       }
-      String s = lines.get(l);
-      if (s.isBlank()) {
-        blank = !out.isEmpty();
-        continue;
-      }
-      if (blank) {
-        out.add("");
-        blank = false;
-      }
-      out.add(s);
     }
-    return new Trimmed(out, decisions);
+    return new Trimmed(TextArticles.paragraphs(kept), decisions);
   }
 
   private static String name(Shape s) {

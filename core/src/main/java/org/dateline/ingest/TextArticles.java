@@ -311,7 +311,7 @@ final class TextArticles {
    * Trailing spaces cut, blank lines at either end dropped, runs of blank lines made one:
    * paragraphs stay apart by exactly one empty line.
    */
-  private static List<String> paragraphs(List<String> lines) {
+  static List<String> paragraphs(List<String> lines) {
     List<String> out = new ArrayList<>();
     boolean blank = false;
     for (String line : lines) {
