@@ -32,9 +32,9 @@ import org.dateline.ingest.TextArticleReader;
  * <p>The index's folder is named after a hash of the corpus's bytes, of the text reader's {@link
  * TextArticleReader#VERSION} and of the code's build, so a changed corpus, a reader that reads the
  * same files differently (even when run from a classes folder, which has no build to hash) or a
- * new build of the tool gets a new index, and older ones are removed. It is built in a temporary folder and moved into place in one atomic
- * rename: concurrent first runs each build, one rename wins, and a reader never sees half an
- * index.
+ * new build of the tool gets a new index, and older ones are removed. It is built in a temporary
+ * folder and moved into place in one atomic rename: concurrent first runs each build, one rename
+ * wins, and a reader never sees half an index.
  */
 public final class SampleCorpus {
   private SampleCorpus() {}

@@ -37,8 +37,7 @@ class ScrapedSampleSearchTest {
     ReadOptions keep = ReadOptions.DEFAULT.withKeepBoilerplate(true);
     try (Stream<Path> files = Files.list(SearchTestSupport.corpusDir())) {
       for (Path file : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-        try (ArticleReader r =
-            new TextArticleReader(file, new ProblemLog(ReadMode.STRICT), keep)) {
+        try (ArticleReader r = new TextArticleReader(file, new ProblemLog(ReadMode.STRICT), keep)) {
           Optional<Article> a;
           while ((a = r.next()).isPresent()) {
             articles.add(a.get());
@@ -66,8 +65,14 @@ class ScrapedSampleSearchTest {
   @Test
   void pageDebrisFindsNothing() throws IOException {
     for (String q :
-        List.of("SanDisk", "\"Deal Alert\"", "\"Surface Studio\"", "\"You Might Like\"",
-            "\"affiliate links\"", "Kingston", "BrandPosts")) {
+        List.of(
+            "SanDisk",
+            "\"Deal Alert\"",
+            "\"Surface Studio\"",
+            "\"You Might Like\"",
+            "\"affiliate links\"",
+            "Kingston",
+            "BrandPosts")) {
       assertTrue(total(whole, q) > 0, q + " is in the files as written");
       assertEquals(0, total(trimmed, q), q);
     }
@@ -76,9 +81,19 @@ class ScrapedSampleSearchTest {
   @Test
   void storyPhrasesFindWhatTheyFoundInTheWholeText() throws IOException {
     for (String q :
-        List.of("\"stored communications act\"", "Preska", "Snowden", "Cabranes",
-            "\"immediately available for comment\"", "\"search warrant\"", "Carney", "warrant*",
-            "Microsoft", "\"Magistrate Judge James Francis\"", "\"Brad Smith\"", "Ireland")) {
+        List.of(
+            "\"stored communications act\"",
+            "Preska",
+            "Snowden",
+            "Cabranes",
+            "\"immediately available for comment\"",
+            "\"search warrant\"",
+            "Carney",
+            "warrant*",
+            "Microsoft",
+            "\"Magistrate Judge James Francis\"",
+            "\"Brad Smith\"",
+            "Ireland")) {
       long expected = total(whole, q);
       assertTrue(expected > 0, q);
       assertEquals(expected, total(trimmed, q), q);

@@ -14,8 +14,8 @@ import org.dateline.ingest.ArticleReader;
  * A one-line progress display on stderr while indexing, redrawn a few times a second once the run
  * has lasted a second; nothing is drawn when stderr is not a terminal.
  *
- * <p>It shows the articles read, articles per second and the time elapsed; and when the size of
- * the input is known and the readers say how many bytes they have read (compressed bytes for an
+ * <p>It shows the articles read, articles per second and the time elapsed; and when the size of the
+ * input is known and the readers say how many bytes they have read (compressed bytes for an
  * archive), the percent done, the bytes read of the total and the time left, as {@code pv} and
  * {@code rsync --progress} do. Time left is the time so far scaled by the bytes still to read: an
  * estimate from the average rate since the start, which settles as the run goes on.
@@ -139,9 +139,7 @@ final class Progress implements AutoCloseable {
     // Never 100% before the end: the last article may still be on its way to the index.
     long percent = done == totalBytes ? 100 : Math.min(99, done * 100 / totalBytes);
     String left =
-        done == 0
-            ? "--:--"
-            : clock(Math.round(seconds * (totalBytes - done) / (double) done));
+        done == 0 ? "--:--" : clock(Math.round(seconds * (totalBytes - done) / (double) done));
     return String.format(
         Locale.ROOT,
         "indexing: %3d%%  %s of %s  %s  %s left",

@@ -28,8 +28,7 @@ class ProgressTest {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
-        return Optional.of(
-            new Article("id" + left, "Title", false, "Body", null, "", null, null));
+        return Optional.of(new Article("id" + left, "Title", false, "Body", null, "", null, null));
       }
 
       @Override
@@ -47,7 +46,8 @@ class ProgressTest {
       }
     }
     String shown = err.toString();
-    assertTrue(shown.matches("(?s)\rindexing: \\d+ articles  \\d+ articles/s  0:01\u001B\\[K.*"), shown);
+    assertTrue(
+        shown.matches("(?s)\rindexing: \\d+ articles  \\d+ articles/s  0:01\u001B\\[K.*"), shown);
     assertTrue(shown.endsWith("\r\u001B[K"), shown);
   }
 
@@ -115,8 +115,7 @@ class ProgressTest {
       r.next();
       assertEquals(
           "indexing:  99%  1.9 MB of 1.9 MB  3 articles  0 articles/s  0:40  0:00 left",
-          p.status(),
-          "never 100% before the input is all read");
+          p.status(), "never 100% before the input is all read");
       r.next();
       assertEquals(
           "indexing: 100%  1.9 MB of 1.9 MB  4 articles  0 articles/s  0:40  0:00 left",
@@ -136,7 +135,8 @@ class ProgressTest {
           "indexing:  20%  1.9 GB of 9.3 GB  2 articles  0 articles/s  1:02:05  4:08:20 left",
           p.status());
     }
-    try (Progress p = progress(-1); ArticleReader r = p.counting(reading(10, 20, 30))) {
+    try (Progress p = progress(-1);
+        ArticleReader r = p.counting(reading(10, 20, 30))) {
       r.next();
       r.next();
       r.next();
@@ -147,7 +147,8 @@ class ProgressTest {
 
   @Test
   void withoutAKnownSizeOrByteCountThereIsNoPercentNorTimeLeft() throws Exception {
-    try (Progress p = progress(-1); ArticleReader r = p.counting(reading(10, 20))) {
+    try (Progress p = progress(-1);
+        ArticleReader r = p.counting(reading(10, 20))) {
       r.next();
       at(2);
       assertEquals("indexing: 1 articles  1 articles/s  0:02", p.status());
@@ -162,7 +163,8 @@ class ProgressTest {
           @Override
           public void close() {}
         };
-    try (Progress p = progress(1000); ArticleReader r = p.counting(unknowing)) {
+    try (Progress p = progress(1000);
+        ArticleReader r = p.counting(unknowing)) {
       r.next();
       at(2);
       assertEquals(
@@ -172,7 +174,8 @@ class ProgressTest {
 
   @Test
   void beforeAnyByteIsReadTimeLeftIsUnknown() throws Exception {
-    try (Progress p = progress(1000); ArticleReader r = p.counting(reading(0))) {
+    try (Progress p = progress(1000);
+        ArticleReader r = p.counting(reading(0))) {
       at(1);
       assertEquals(
           "indexing:   0%  0 B of 1000 B  0 articles  0 articles/s  0:01  --:-- left", p.status());

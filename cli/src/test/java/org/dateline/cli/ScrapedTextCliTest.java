@@ -67,11 +67,16 @@ class ScrapedTextCliTest {
         All five men were brought ashore by the lifeboat late on Sunday, after their...
         """);
     Path index = tmp.resolve("index");
-    Cli.Run indexed = Cli.withCache(cache).run("index", folder.toString(), "--index", index.toString());
+    Cli.Run indexed =
+        Cli.withCache(cache).run("index", folder.toString(), "--index", index.toString());
     assertEquals(0, indexed.code(), indexed::toString);
-    Cli.Run story = Cli.withCache(cache).run("search", "\"monthly passes\"", "--json", "--index", index.toString());
+    Cli.Run story =
+        Cli.withCache(cache)
+            .run("search", "\"monthly passes\"", "--json", "--index", index.toString());
     assertEquals(1, total(story), story::toString);
-    Cli.Run teaser = Cli.withCache(cache).run("search", "lighthouse OR trawler", "--json", "--index", index.toString());
+    Cli.Run teaser =
+        Cli.withCache(cache)
+            .run("search", "lighthouse OR trawler", "--json", "--index", index.toString());
     assertEquals(1, teaser.code(), teaser::toString);
     assertEquals(0, total(teaser), teaser::toString);
   }

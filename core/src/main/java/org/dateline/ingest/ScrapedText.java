@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * <em>rule</em> (no letters or digits), and three shapes of page furniture recognised by the
  * generic words of the web rather than by any site's: <em>heading</em> (a recirculation heading
  * alone, such as "Related" or "You might also like"), <em>credit</em> (a photo credit, or a bar of
- * bylines and sections between {@code |} separators) and <em>notice</em> (an affiliate
- * disclosure, a comment, follow or sign-up invitation, a copyright line).
+ * bylines and sections between {@code |} separators) and <em>notice</em> (an affiliate disclosure,
+ * a comment, follow or sign-up invitation, a copyright line).
  *
  * <p>Then position decides:
  *
@@ -31,13 +31,13 @@ import java.util.regex.Pattern;
  *       block, that starts with a non-prose block, holds no table or list (two rows or items in a
  *       row) and no two prose blocks in a row, has at least three times as many debris blocks as
  *       prose blocks, and shows it is furniture: a notice, or a cut summary or heading with at
- *       least one more of those or of teaser headlines (short blocks of four words or more). Such
- *       a run is a recirculation block: a story's own paragraphs come in a row, while teasers
+ *       least one more of those or of teaser headlines (short blocks of four words or more). Such a
+ *       run is a recirculation block: a story's own paragraphs come in a row, while teasers
  *       alternate headlines and summaries. A wire story's sign-off ("Reuter"), a closing quote that
  *       trails off, fixture lists and result tables do not make one.
  *   <li><b>Inside the story</b>: a paragraph of its own with two or more lines, none of them prose,
- *       table or list, that holds a heading or a cut summary, with prose after it (a "Related"
- *       link between two paragraphs).
+ *       table or list, that holds a heading or a cut summary, with prose after it (a "Related" link
+ *       between two paragraphs).
  *   <li><b>Before the story</b>: recirculation headings ("More like this").
  *   <li><b>Anywhere</b>: credits and rules standing alone.
  * </ul>
@@ -95,6 +95,7 @@ final class ScrapedText {
   private static final int WRAP_MIN = 50;
 
   private static final String CLOSERS = "\"'\u201D\u2019\u00BB)]";
+
   /** Columns set apart with runs of spaces: a table row. */
   private static final Pattern COLUMNS = Pattern.compile("\\S {3,}\\S");
 
@@ -121,7 +122,9 @@ final class ScrapedText {
               + "\\s*[:>\u00BB\u203A]?",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-  /** Photo credits: "Credit: ...", "Photo: ...", "Image courtesy of ...", an agency's photo line. */
+  /**
+   * Photo credits: "Credit: ...", "Photo: ...", "Image courtesy of ...", an agency's photo line.
+   */
   private static final Pattern CREDIT =
       Pattern.compile(
           "(?:(?:photo(?:graph)?|picture|image|illustration|graphic|video)s?"
@@ -165,7 +168,8 @@ final class ScrapedText {
     for (BlockDecision d : t.decisions()) {
       options.report(
           options.keepBoilerplate() && !d.kept()
-              ? new BlockDecision(d.text(), true, "kept whole (keep boilerplate); else " + d.reason())
+              ? new BlockDecision(
+                  d.text(), true, "kept whole (keep boilerplate); else " + d.reason())
               : d);
     }
     return options.keepBoilerplate() ? lines : t.lines();

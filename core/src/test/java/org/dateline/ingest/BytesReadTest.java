@@ -45,10 +45,14 @@ class BytesReadTest {
   private static String sgm(int first, int count) {
     StringBuilder sb = new StringBuilder("<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n");
     for (int id = first; id < first + count; id++) {
-      sb.append("<REUTERS TOPICS=\"YES\" NEWID=\"").append(id).append("\">\n")
+      sb.append("<REUTERS TOPICS=\"YES\" NEWID=\"")
+          .append(id)
+          .append("\">\n")
           .append("<DATE>26-FEB-1987 15:01:01.79</DATE>\n")
-          .append("<TOPICS><D>cocoa</D></TOPICS>\n<TEXT>&#2;\n<TITLE>COCOA REVIEW ").append(id)
-          .append("</TITLE>\n<BODY>Showers continued throughout the week in\nthe Bahia cocoa zone.\n")
+          .append("<TOPICS><D>cocoa</D></TOPICS>\n<TEXT>&#2;\n<TITLE>COCOA REVIEW ")
+          .append(id)
+          .append(
+              "</TITLE>\n<BODY>Showers continued throughout the week in\nthe Bahia cocoa zone.\n")
           .append(" Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n");
     }
     return sb.toString();
@@ -57,8 +61,13 @@ class BytesReadTest {
   private static String jsonl(int count) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < count; i++) {
-      sb.append("{\"id\":\"j").append(i).append("\",\"title\":\"Item ").append(i)
-          .append("\",\"body\":\"A body of some length for item ").append(i).append(".\"}\n");
+      sb.append("{\"id\":\"j")
+          .append(i)
+          .append("\",\"title\":\"Item ")
+          .append(i)
+          .append("\",\"body\":\"A body of some length for item ")
+          .append(i)
+          .append(".\"}\n");
     }
     return sb.toString();
   }
@@ -90,7 +99,8 @@ class BytesReadTest {
     for (Path file : List.of(jsonl, sgm)) {
       long size = Files.size(file);
       assertEquals(size, InputSize.of(List.of(file), Format.AUTO));
-      assertEquals(size, readCounting(ArticleReaders.open(List.of(file), Format.AUTO, lenient()), size));
+      assertEquals(
+          size, readCounting(ArticleReaders.open(List.of(file), Format.AUTO, lenient()), size));
     }
   }
 
@@ -105,8 +115,11 @@ class BytesReadTest {
             List.of(
                 new Entry("feed.jsonl", jsonl(500).getBytes(StandardCharsets.UTF_8)),
                 new Entry("noise.bin", noise),
-                new Entry("texts/a.txt", "A first story\n\nIt has a body.\n".getBytes(StandardCharsets.UTF_8)),
-                new Entry("reuters/reut2-001.sgm", sgm(100, 20).getBytes(StandardCharsets.ISO_8859_1))));
+                new Entry(
+                    "texts/a.txt",
+                    "A first story\n\nIt has a body.\n".getBytes(StandardCharsets.UTF_8)),
+                new Entry(
+                    "reuters/reut2-001.sgm", sgm(100, 20).getBytes(StandardCharsets.ISO_8859_1))));
     long size = Files.size(archive);
     assertEquals(size, InputSize.of(List.of(archive), Format.AUTO));
     List<Long> seen = new ArrayList<>();
@@ -141,7 +154,9 @@ class BytesReadTest {
     expected += Files.size(write(root, "wire/reut2-002.sgm", sgm(300, 5)));
     // Documentation beside the Reuters files: passed over by the reader, but counted as done.
     expected += Files.size(write(root, "wire/README.txt", "About these files.\n"));
-    expected += Files.size(write(root, "metadata.jsonl", "{\"file\":\"a.txt\",\"source\":\"Port News\"}\n"));
+    expected +=
+        Files.size(
+            write(root, "metadata.jsonl", "{\"file\":\"a.txt\",\"source\":\"Port News\"}\n"));
     write(root, "notes.md", "Not a corpus file.\n");
     write(root, ".hidden.txt", "Hidden.\n");
     assertEquals(expected, InputSize.of(List.of(root), Format.AUTO));
@@ -157,7 +172,9 @@ class BytesReadTest {
     Path file = write(dir, "b.txt", "Another story here\n\nWith a body.\n");
     long size = Files.size(file);
     assertEquals(size, InputSize.of(List.of(missing, file), Format.AUTO));
-    assertEquals(size, readCounting(ArticleReaders.open(List.of(missing, file), Format.AUTO, lenient()), size));
+    assertEquals(
+        size,
+        readCounting(ArticleReaders.open(List.of(missing, file), Format.AUTO, lenient()), size));
   }
 
   private record Entry(String name, byte[] bytes) {}

@@ -73,7 +73,10 @@ class ScrapedTextTest {
     List<String> expected = new ArrayList<>();
     expected.addAll(
         List.of(
-            "|", "Senior Editor, IDG News Service |", "Credit: Magdalena Petrova", "More like this"));
+            "|",
+            "Senior Editor, IDG News Service |",
+            "Credit: Magdalena Petrova",
+            "More like this"));
     expected.addAll(lines.subList(notice, lines.size()));
     assertEquals(expected, dropped(explained(file)));
 
@@ -85,7 +88,8 @@ class ScrapedTextTest {
     for (String line : lines.subList(lines.indexOf("DOJ"), notice)) {
       assertTrue(expected.contains(line) || a.body().contains(line), line);
     }
-    assertTrue(a.body().endsWith("Neither Microsoft nor the DOJ was immediately available for comment."));
+    assertTrue(
+        a.body().endsWith("Neither Microsoft nor the DOJ was immediately available for comment."));
   }
 
   @Test
@@ -126,7 +130,8 @@ class ScrapedTextTest {
   void keepBoilerplateKeepsTheWholeTextAndSaysWhatWouldHaveGone() throws IOException {
     Path file = seed("002_");
     List<BlockDecision> decisions = new ArrayList<>();
-    Article whole = read(file, ReadOptions.DEFAULT.withKeepBoilerplate(true).explainingTo(decisions::add));
+    Article whole =
+        read(file, ReadOptions.DEFAULT.withKeepBoilerplate(true).explainingTo(decisions::add));
     assertTrue(whole.body().contains("34% off SanDisk Connect Wireless Stick 200GB - Deal Alert"));
     assertTrue(whole.body().endsWith("until this year\u2019s..."));
     assertTrue(decisions.stream().allMatch(BlockDecision::kept));
@@ -318,7 +323,11 @@ class ScrapedTextTest {
         byte[] bytes = z.getInputStream(e).readAllBytes();
         List<BlockDecision> decisions = new ArrayList<>();
         TextArticles.parse(
-            bytes, e.getName(), e.getName(), null, lenient(),
+            bytes,
+            e.getName(),
+            e.getName(),
+            null,
+            lenient(),
             ReadOptions.DEFAULT.explainingTo(decisions::add));
         total++;
         if (losesWords(decisions)) {
