@@ -22,17 +22,19 @@ import org.dateline.ingest.ArticleReaders;
 import org.dateline.ingest.Format;
 import org.dateline.ingest.ProblemLog;
 import org.dateline.ingest.ReadMode;
+import org.dateline.ingest.TextArticleReader;
 
 /**
  * The sample corpus a program carries on its classpath (the {@code dateline-corpus} jar: text
  * files under {@value #RESOURCES} and the {@code metadata.csv} that lists them), indexed on first
  * use into a cache folder.
  *
- * <p>The index's folder is named after a hash of the corpus's bytes and of the code's build, so a
- * changed corpus (or a new build of the tool, which may index differently) gets a new index, and
- * older ones are removed. It is built in a temporary folder and moved into place in one atomic
- * rename: concurrent first runs each build, one rename wins, and a reader never sees half an
- * index.
+ * <p>The index's folder is named after a hash of the corpus's bytes, of the text reader's {@link
+ * TextArticleReader#VERSION} and of the code's build, so a changed corpus, a reader that reads the
+ * same files differently (even when run from a classes folder, which has no build to hash) or a
+ * new build of the tool gets a new index, and older ones are removed. It is built in a temporary
+ * folder and moved into place in one atomic rename: concurrent first runs each build, one rename
+ * wins, and a reader never sees half an index.
  */
 public final class SampleCorpus {
   private SampleCorpus() {}
@@ -55,8 +57,13 @@ public final class SampleCorpus {
    *     (a packaging error)
    */
   public static Path ensureIndexed(Path cacheDir) throws IOException {
+    return ensureIndexed(cacheDir, TextArticleReader.VERSION);
+  }
+
+  /** As {@link #ensureIndexed(Path)}, for a given version of the reader (tests). */
+  static Path ensureIndexed(Path cacheDir, int readerVersion) throws IOException {
     List<Resource> corpus = read();
-    Path target = cacheDir.resolve(PREFIX + key(corpus));
+    Path target = cacheDir.resolve(PREFIX + key(corpus, readerVersion));
     if (Files.isDirectory(target)) {
       return target;
     }
@@ -179,8 +186,11 @@ public final class SampleCorpus {
     return files;
   }
 
-  /** Hash of the corpus's names and bytes, and of the code's build (its jar's size and time). */
-  private static String key(List<Resource> corpus) {
+  /**
+   * Hash of the corpus's names and bytes, of the reader's version and of the code's build (its
+   * jar's size and time).
+   */
+  private static String key(List<Resource> corpus, int readerVersion) {
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
@@ -193,6 +203,7 @@ public final class SampleCorpus {
       sha.update(r.bytes());
       sha.update((byte) 0);
     }
+    sha.update(("reader " + readerVersion + "\0").getBytes(StandardCharsets.UTF_8));
     sha.update(build().getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(sha.digest(), 0, 8);
   }

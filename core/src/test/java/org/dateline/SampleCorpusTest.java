@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.dateline.ingest.TextArticleReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,18 @@ class SampleCorpusTest {
       assertEquals(1, s.search(SearchRequest.of("zeppelin")).total());
     }
     assertFalse(Files.exists(original), "the index of the old corpus is removed");
+  }
+
+  @Test
+  void aNewVersionOfTheTextReaderRebuildsTheCachedIndex() throws Exception {
+    // An index cached by the reader before it trimmed scraped debris still holds "SanDisk".
+    Path older = SampleCorpus.ensureIndexed(cache, TextArticleReader.VERSION - 1);
+    Path current = SampleCorpus.ensureIndexed(cache);
+    assertNotEquals(older, current);
+    assertEquals(List.of(current), entries(cache), "the older index is removed");
+    try (NewsSearcher s = NewsSearcher.open(current)) {
+      assertEquals(0, s.search(SearchRequest.of("SanDisk")).total());
+    }
   }
 
   @Test

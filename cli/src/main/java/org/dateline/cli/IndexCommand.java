@@ -13,6 +13,7 @@ import org.dateline.TextAnalysis;
 import org.dateline.eval.HtmlArticleReader;
 import org.dateline.ingest.ArticleReader;
 import org.dateline.ingest.ArticleReaders;
+import org.dateline.ingest.InputSize;
 import org.dateline.ingest.ProblemLog;
 import org.dateline.ingest.ReadMode;
 import org.dateline.solr.SolrCollection;
@@ -158,7 +159,7 @@ final class IndexCommand extends IndexedCommand {
     ProblemLog log = new ProblemLog(ReadMode.LENIENT);
     IndexStats stats;
     try (SolrCollection target = solrCollection();
-        Progress progress = Progress.start(err(), env.stderrIsTerminal());
+        Progress progress = progress(env);
         ArticleReader reader = progress.counting(open(log))) {
       stats = SolrNewsIndexer.on(target).add(reader, log);
     }
@@ -194,9 +195,16 @@ final class IndexCommand extends IndexedCommand {
     return m.append(names).toString();
   }
 
+  /** The progress bar on stderr, with percent and time left when the input's size is known. */
+  private Progress progress(Environment env) throws IOException {
+    boolean show = env.stderrIsTerminal();
+    long size = show && format.corpus() != null ? InputSize.of(paths, format.corpus()) : -1;
+    return Progress.start(err(), show, size);
+  }
+
   /** Adds to the index; an index this run created and left empty is removed again. */
   private IndexStats add(Path folder, ProblemLog log, Environment env) throws IOException {
-    try (Progress progress = Progress.start(err(), env.stderrIsTerminal());
+    try (Progress progress = progress(env);
         ArticleReader reader = progress.counting(open(log))) {
       NewsIndex news = openIndex(folder);
       IndexStats stats;
@@ -228,7 +236,7 @@ final class IndexCommand extends IndexedCommand {
    * at least one article; otherwise the old index stays as it was.
    */
   private IndexStats replace(Path target, ProblemLog log, Environment env) throws IOException {
-    try (Progress progress = Progress.start(err(), env.stderrIsTerminal());
+    try (Progress progress = progress(env);
         ArticleReader reader = progress.counting(open(log));
         IndexReplacement replacement = IndexReplacement.begin(target, config())) {
       for (Path stray : replacement.strays()) {

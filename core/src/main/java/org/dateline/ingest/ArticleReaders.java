@@ -139,6 +139,11 @@ public final class ArticleReaders {
       }
 
       @Override
+      public long bytesRead() {
+        return reader.bytesRead();
+      }
+
+      @Override
       public void close() throws IOException {
         reader.close();
       }

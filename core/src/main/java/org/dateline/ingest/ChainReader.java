@@ -11,6 +11,7 @@ import org.dateline.Article;
 abstract class ChainReader implements ArticleReader {
   private ArticleReader current;
   private boolean closed;
+  private long finishedBytes;
 
   /** Opens the next reader, or returns null when there are no more. */
   protected abstract ArticleReader nextReader() throws IOException;
@@ -36,8 +37,24 @@ abstract class ChainReader implements ArticleReader {
       }
       ArticleReader done = current;
       current = null;
+      finishedBytes += Math.max(done.bytesRead(), 0);
       done.close();
     }
+  }
+
+  /**
+   * The bytes of the readers done with, those passed over ({@link #passed(long)}) and what the
+   * current reader has read.
+   */
+  @Override
+  public long bytesRead() {
+    ArticleReader c = current;
+    return finishedBytes + (c == null ? 0 : Math.max(c.bytesRead(), 0));
+  }
+
+  /** Counts input the chain passed over without a reader (a file it skipped) as read. */
+  protected final void passed(long bytes) {
+    finishedBytes += bytes;
   }
 
   @Override
@@ -57,10 +74,19 @@ abstract class ChainReader implements ArticleReader {
     }
   }
 
-  /** A reader of at most one article already parsed. */
-  static ArticleReader of(Optional<Article> article) {
+  /**
+   * A reader of at most one article already parsed.
+   *
+   * @param bytes the size of the input it was parsed from
+   */
+  static ArticleReader of(Optional<Article> article, long bytes) {
     return new ArticleReader() {
       private Optional<Article> left = article;
+
+      @Override
+      public long bytesRead() {
+        return bytes;
+      }
 
       @Override
       public Optional<Article> next() {

@@ -36,6 +36,7 @@ public final class JsonlArticleReader implements ArticleReader {
   private final ProblemLog log;
   private InputStream in;
   private ByteLines lines;
+  private CountingStream counted;
   private boolean closed;
 
   /**
@@ -73,7 +74,8 @@ public final class JsonlArticleReader implements ArticleReader {
       if (in == null) {
         in = Files.newInputStream(file);
       }
-      lines = new ByteLines(in);
+      counted = new CountingStream(in);
+      lines = new ByteLines(counted);
     }
     while (lines.next()) {
       Utf8.Decoded decoded = Utf8.decode(lines.bytes(), lines.length());
@@ -130,6 +132,12 @@ public final class JsonlArticleReader implements ArticleReader {
   private Optional<Article> skip(long line, String reason) throws CorpusFormatException {
     log.skip(new Problem(name, line, reason));
     return Optional.empty();
+  }
+
+  /** The bytes read from the file or stream so far. */
+  @Override
+  public long bytesRead() {
+    return counted == null ? 0 : counted.count();
   }
 
   /** Closes the input. */

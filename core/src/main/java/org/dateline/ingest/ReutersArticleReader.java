@@ -67,7 +67,7 @@ public final class ReutersArticleReader implements ArticleReader {
   private static final Pattern TRAILING_DASH = Pattern.compile("[\\s-]+$");
 
   private final String name;
-  private final InputStream in;
+  private final CountingStream in;
   private final ProblemLog log;
   private BufferedReader reader;
   private long lineNumber;
@@ -82,7 +82,7 @@ public final class ReutersArticleReader implements ArticleReader {
    */
   public ReutersArticleReader(String name, InputStream in, ProblemLog log) {
     this.name = Objects.requireNonNull(name, "name");
-    this.in = Objects.requireNonNull(in, "in");
+    this.in = new CountingStream(Objects.requireNonNull(in, "in"));
     this.log = Objects.requireNonNull(log, "log");
   }
 
@@ -264,6 +264,12 @@ public final class ReutersArticleReader implements ArticleReader {
       }
     }
     return sb.toString();
+  }
+
+  /** The bytes read from the stream so far (the reader reads ahead by a buffer). */
+  @Override
+  public long bytesRead() {
+    return in.count();
   }
 
   /** Closes the input. */

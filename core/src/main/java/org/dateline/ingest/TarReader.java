@@ -21,6 +21,7 @@ final class TarReader extends ChainReader {
   private final Format format;
   private final ProblemLog log;
   private TarArchiveInputStream tar;
+  private CountingStream counted;
   private boolean done;
   private Set<String> structuredFolders;
 
@@ -36,7 +37,7 @@ final class TarReader extends ChainReader {
       return null;
     }
     if (tar == null) {
-      tar = open();
+      tar = open(true);
       if (tar == null) {
         done = true;
         return null;
@@ -73,16 +74,25 @@ final class TarReader extends ChainReader {
             continue;
           }
           byte[] bytes = tar.readNBytes((int) entry.getSize());
-          return of(TextArticles.parse(bytes, label, name, null, log));
+          return of(TextArticles.parse(bytes, label, name, null, log), 0);
         }
       }
     }
   }
 
-  private TarArchiveInputStream open() throws CorpusFormatException {
+  /**
+   * Opens the archive, or logs why it cannot be and returns null.
+   *
+   * @param count whether {@link #bytesRead()} counts what is read from it
+   */
+  private TarArchiveInputStream open(boolean count) throws CorpusFormatException {
     InputStream in = Members.open(archive, archive.toString(), log);
     if (in == null) {
       return null;
+    }
+    if (count) {
+      counted = new CountingStream(in);
+      in = counted;
     }
     try {
       return new TarArchiveInputStream(new GzipCompressorInputStream(new BufferedInputStream(in)));
@@ -137,7 +147,7 @@ final class TarReader extends ChainReader {
   private Set<String> structuredFolders() throws IOException {
     if (structuredFolders == null) {
       structuredFolders = new HashSet<>();
-      try (TarArchiveInputStream scan = open()) {
+      try (TarArchiveInputStream scan = open(false)) {
         TarArchiveEntry entry;
         while (scan != null && (entry = scan.getNextEntry()) != null) {
           String name = entryName(entry);
@@ -152,6 +162,18 @@ final class TarReader extends ChainReader {
       }
     }
     return structuredFolders;
+  }
+
+  /**
+   * The compressed bytes read from the archive; all of it once its last entry is read or it is
+   * given up as damaged (its reader then reads no further).
+   */
+  @Override
+  public long bytesRead() {
+    if (done) {
+      return InputSize.of(archive);
+    }
+    return counted == null ? 0 : counted.count();
   }
 
   private static void closeQuietly(InputStream in) {

@@ -41,12 +41,29 @@ import org.dateline.Problem;
  * metadata date that does not parse is a problem of that article; a row naming a file that does not
  * exist is a warning.
  *
+ * <p><b>Scraped pages.</b> Text saved from a web page often carries the page around the story:
+ * a recirculation block after it (teaser headlines and summaries cut off with "...", "Related",
+ * "Most Popular" and "You Might Like" headings, deal alerts, affiliate and comment notices, the
+ * author's bio), a "Related" link dropped between two paragraphs, photo credits and byline bars.
+ * These are trimmed by their shape and position (see {@link ReadOptions#keepBoilerplate()} to keep
+ * them, and {@link ReadOptions#explain()} to see each decision): a story's paragraphs come in a
+ * row, teasers alternate short headlines and cut summaries after it. Text that is not scraped
+ * (wire copy, tables, lists, a closing sign-off) keeps every line.
+ *
  * <p>An article with neither a title nor a body is skipped. Problems go to the {@link ProblemLog}
  * given, which in strict mode turns the first skip into a {@link CorpusFormatException}.
  */
 public final class TextArticleReader implements ArticleReader {
+  /**
+   * The version of what this reader makes of the same bytes, raised whenever that changes (2:
+   * scraped debris trimmed). Caches of indexed text, such as {@link org.dateline.SampleCorpus}'s,
+   * key on it, so that a new reader rebuilds them.
+   */
+  public static final int VERSION = 2;
+
   private final Path path;
   private final ProblemLog log;
+  private final ReadOptions options;
   private ArticleReader delegate;
   private boolean done;
 
@@ -57,8 +74,21 @@ public final class TextArticleReader implements ArticleReader {
    * @param log where problems go
    */
   public TextArticleReader(Path fileOrFolder, ProblemLog log) {
+    this(fileOrFolder, log, ReadOptions.DEFAULT);
+  }
+
+  /**
+   * Creates a reader with options for what it keeps and explains; nothing is read until {@link
+   * #next()}.
+   *
+   * @param fileOrFolder one text file, or a folder to walk
+   * @param log where problems go
+   * @param options whether to keep scraped boilerplate, and where to report each block's fate
+   */
+  public TextArticleReader(Path fileOrFolder, ProblemLog log, ReadOptions options) {
     this.path = Objects.requireNonNull(fileOrFolder, "fileOrFolder");
     this.log = Objects.requireNonNull(log, "log");
+    this.options = Objects.requireNonNull(options, "options");
   }
 
   @Override
@@ -70,7 +100,8 @@ public final class TextArticleReader implements ArticleReader {
       if (Files.isDirectory(path)) {
         delegate = new TreeReader(path, Format.TEXT, false, log);
       } else if (Files.isRegularFile(path)) {
-        delegate = ChainReader.of(readFile());
+        long size = InputSize.of(path);
+        delegate = ChainReader.of(readFile(), size);
       } else {
         done = true;
         log.skip(
@@ -92,7 +123,14 @@ public final class TextArticleReader implements ArticleReader {
     Path folder = path.toAbsolutePath().getParent();
     Metadata metadata = folder == null ? Metadata.NONE : Metadata.load(folder, log, false);
     String name = path.getFileName().toString();
-    return TextArticles.read(path, path.toString(), name, metadata, log);
+    return TextArticles.read(path, path.toString(), name, metadata, log, options);
+  }
+
+  /** The bytes of the files read so far. */
+  @Override
+  public long bytesRead() {
+    ArticleReader d = delegate;
+    return d == null ? 0 : d.bytesRead();
   }
 
   /** Closes the file or folder walk under way. */

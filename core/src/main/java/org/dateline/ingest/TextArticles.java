@@ -77,13 +77,28 @@ final class TextArticles {
    */
   static Optional<Article> read(
       Path file, String label, String key, Metadata metadata, ProblemLog log) throws IOException {
+    return read(file, label, key, metadata, log, ReadOptions.DEFAULT);
+  }
+
+  /**
+   * Reads a text file and parses it, trimming scraped debris as the options say.
+   *
+   * @param file the file
+   * @param label how problems name it
+   * @param key the default id and the metadata key: the path relative to the corpus folder
+   * @param metadata the corpus folder's metadata
+   * @param options whether to keep boilerplate, and where to explain what was dropped
+   */
+  static Optional<Article> read(
+      Path file, String label, String key, Metadata metadata, ProblemLog log, ReadOptions options)
+      throws IOException {
     long size = Files.size(file);
     if (size > MAX_BYTES) {
       log.skip(tooLarge(label, size));
       return Optional.empty();
     }
     byte[] bytes = Files.readAllBytes(file);
-    return parse(bytes, label, key, metadata.find(key).orElse(null), log);
+    return parse(bytes, label, key, metadata.find(key).orElse(null), log, options);
   }
 
   static Problem tooLarge(String label, long size) {
@@ -98,6 +113,24 @@ final class TextArticles {
    */
   static Optional<Article> parse(
       byte[] bytes, String label, String key, Metadata.Entry meta, ProblemLog log)
+      throws CorpusFormatException {
+    return parse(bytes, label, key, meta, log, ReadOptions.DEFAULT);
+  }
+
+  /**
+   * Parses the bytes of one text file, trimming scraped debris as the options say (see {@link
+   * ScrapedText}).
+   *
+   * @param meta the file's metadata row, or null
+   * @param options whether to keep boilerplate, and where to explain what was dropped
+   */
+  static Optional<Article> parse(
+      byte[] bytes,
+      String label,
+      String key,
+      Metadata.Entry meta,
+      ProblemLog log,
+      ReadOptions options)
       throws CorpusFormatException {
     for (int i = 0; i < Math.min(bytes.length, BINARY_PROBE); i++) {
       if (bytes[i] == 0) {
@@ -151,6 +184,7 @@ final class TextArticles {
       title = body.get(0).strip();
       body = body.subList(Math.min(2, body.size()), body.size());
     }
+    body = ScrapedText.trim(body, options);
     String bodyText = String.join("\n", body).strip();
     if (title == null) {
       title = Titles.derive(bodyText);
@@ -277,7 +311,7 @@ final class TextArticles {
    * Trailing spaces cut, blank lines at either end dropped, runs of blank lines made one:
    * paragraphs stay apart by exactly one empty line.
    */
-  private static List<String> paragraphs(List<String> lines) {
+  static List<String> paragraphs(List<String> lines) {
     List<String> out = new ArrayList<>();
     boolean blank = false;
     for (String line : lines) {

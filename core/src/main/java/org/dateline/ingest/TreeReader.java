@@ -46,22 +46,26 @@ final class TreeReader extends ChainReader {
     Path file;
     while ((file = tree.next()) != null) {
       String key = FileTree.relative(root, file);
+      long size = InputSize.of(file);
       if (key.equals(Metadata.CSV) || key.equals(Metadata.JSONL)) {
+        passed(size);
         continue;
       }
       String label = file.toString();
       Members.Kind kind = wanted(file.getFileName().toString());
       if (kind == Members.Kind.TEXT) {
         if (format == Format.AUTO && tree.folderMarked()) {
+          passed(size);
           continue;
         }
         try {
-          return of(TextArticles.read(file, label, key, metadata, log));
+          return of(TextArticles.read(file, label, key, metadata, log), size);
         } catch (CorpusFormatException e) {
           throw e;
         } catch (IOException e) {
           log.skip(new Problem(label, 0, "cannot read: " + e.getMessage()));
         }
+        passed(size);
         continue;
       }
       if (kind == Members.Kind.ARCHIVE) {
@@ -73,6 +77,7 @@ final class TreeReader extends ChainReader {
             ? new JsonlArticleReader(label, in, log)
             : new ReutersArticleReader(label, in, log);
       }
+      passed(size);
     }
     return null;
   }
