@@ -1,0 +1,124 @@
+package org.dateline.web;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dateline.Dates;
+
+/** Reads the dates pages write in their metadata and URLs, refusing what is not a real day. */
+final class PageDates {
+  private PageDates() {}
+
+  private static final Pattern ISO =
+      Pattern.compile(
+          "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?"
+              + "\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?)?.*");
+  private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:[T ]?\\d{4,6}.*)?");
+  private static final Pattern URL_DATE =
+      Pattern.compile("/((?:19|20)\\d{2})[/-]([01]?\\d)[/-]([0-3]?\\d)(?:[/_.-]|$)");
+  private static final Pattern URL_COMPACT =
+      Pattern.compile("[/_-]((?:19|20)\\d{2})([01]\\d)([0-3]\\d)(?:[/_.-]|$)");
+
+  /** Thrown for a date written in a known form that is not a real day, such as 2017-02-30. */
+  static final class BadDate extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BadDate(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Parses a date as metadata writes it: ISO 8601 (a day, or a time with or without an offset),
+   * {@code yyyyMMdd}, or the forms {@link Dates} reads (RFC 1123...). A time without an offset is
+   * taken as UTC; a day alone is its midnight UTC.
+   *
+   * @return the date, or null when the text is not a date in a known form
+   * @throws BadDate when it has a known form but no such day or time exists
+   */
+  static OffsetDateTime parse(String text) throws BadDate {
+    String s = text == null ? "" : text.strip();
+    if (s.isEmpty()) {
+      return null;
+    }
+    Matcher m = ISO.matcher(s);
+    try {
+      if (m.matches()) {
+        LocalDate day = day(m.group(1), m.group(2), m.group(3), s);
+        if (m.group(4) == null) {
+          return day.atStartOfDay().atOffset(ZoneOffset.UTC);
+        }
+        LocalDateTime time =
+            day.atTime(
+                Integer.parseInt(m.group(4)),
+                Integer.parseInt(m.group(5)),
+                m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+        String zone = m.group(7);
+        ZoneOffset offset =
+            zone == null || zone.equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(offset(zone));
+        return time.atOffset(offset);
+      }
+      m = COMPACT.matcher(s);
+      if (m.matches()) {
+        return day(m.group(1), m.group(2), m.group(3), s).atStartOfDay().atOffset(ZoneOffset.UTC);
+      }
+    } catch (DateTimeException e) {
+      throw new BadDate("not a real date: " + s);
+    }
+    try {
+      Instant i = Dates.parse(s);
+      return i.atOffset(ZoneOffset.UTC);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String offset(String zone) {
+    if (zone.length() == 3) {
+      return zone + ":00";
+    }
+    if (zone.length() == 5) {
+      return zone.substring(0, 3) + ":" + zone.substring(3);
+    }
+    return zone;
+  }
+
+  private static LocalDate day(String y, String m, String d, String written) throws BadDate {
+    try {
+      return LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
+    } catch (DateTimeException e) {
+      throw new BadDate("not a real date: " + written);
+    }
+  }
+
+  /**
+   * The day a URL's path gives ({@code /2017/01/24/}, {@code /2017-01-24-}, {@code /20170124/}), or
+   * null. A year and month alone are not a day, and are not guessed into one.
+   */
+  static OffsetDateTime fromUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    for (Pattern p : new Pattern[] {URL_DATE, URL_COMPACT}) {
+      Matcher m = p.matcher(url);
+      if (m.find()) {
+        try {
+          LocalDate d =
+              LocalDate.of(
+                  Integer.parseInt(m.group(1)),
+                  Integer.parseInt(m.group(2)),
+                  Integer.parseInt(m.group(3)));
+          return d.atStartOfDay().atOffset(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+}
