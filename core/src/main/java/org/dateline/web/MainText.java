@@ -114,7 +114,8 @@ public final class MainText {
     if (body == null) {
       return "";
     }
-    clean(body);
+    List<BlockDecision> removed = new ArrayList<>();
+    clean(body, removed);
     List<Block> kept = new ArrayList<>();
     List<BlockDecision> decisions = new ArrayList<>();
     Element story = marked(body);
@@ -141,6 +142,7 @@ public final class MainText {
       }
     }
     if (explain != null) {
+      removed.forEach(explain);
       decisions.forEach(explain);
     }
     StringBuilder text = new StringBuilder();
@@ -184,7 +186,8 @@ public final class MainText {
   }
 
   /** Removes what never holds the story. */
-  static void clean(Element body) {
+  static void clean(Element body, List<BlockDecision> removed) {
+    int pageText = paragraphText(body);
     for (Element e : body.getAllElements()) {
       if (e == body || e.parent() == null) {
         continue; // removed with an ancestor
@@ -211,10 +214,41 @@ public final class MainText {
       }
       String names = names(e);
       if (!names.isEmpty() && UNLIKELY.matcher(names).find()
-          && !MAYBE_CONTENT.matcher(names).find()) {
+          && !MAYBE_CONTENT.matcher(names).find()
+          && !holdsStory(e, pageText)) {
+        String text = e.text();
+        if (!text.isEmpty()) {
+          removed.add(new BlockDecision(text, false, "in <" + tag + " " + names + ">, boilerplate by its name"));
+        }
         e.remove();
       }
     }
+  }
+
+  /**
+   * Whether an element named like boilerplate wraps the story after all: page layouts name their
+   * outer wrappers after the menu or header they also hold.
+   */
+  private static boolean holdsStory(Element e, int pageText) {
+    if (e.selectFirst(
+            "article, main, h1, [itemprop=articleBody], .hentry, .h-entry, .entry-content,"
+                + " .post-body, .post-content, .article-body, .article-content, .story-body")
+        != null) {
+      return true;
+    }
+    return pageText > 0 && paragraphText(e) >= 0.5 * pageText;
+  }
+
+  /** The length of the text in an element's long paragraphs, where stories are written. */
+  private static int paragraphText(Element e) {
+    int n = 0;
+    for (Element p : e.getElementsByTag("p")) {
+      int len = p.text().length();
+      if (len >= 100) {
+        n += len;
+      }
+    }
+    return n;
   }
 
   private static String names(Element e) {
@@ -340,7 +374,10 @@ public final class MainText {
         continue;
       }
       String tag = sibling.normalName();
-      if (tag.equals("p")) {
+      if (!tag.equals("p") && paragraphText(sibling) >= Math.max(300, 0.3 * paragraphText(story))
+          && linkDensity(sibling) < 0.25) {
+        parts.add(sibling); // a second column of the story's paragraphs
+      } else if (tag.equals("p")) {
         String t = sibling.text();
         double ld = linkDensity(sibling);
         if (t.length() > 80 && ld < 0.25 || t.length() > 0 && ld == 0 && t.matches(".*\\.( |$).*")) {
@@ -351,18 +388,50 @@ public final class MainText {
     return parts;
   }
 
-  /** Keeps the blocks of the story's container that are not links or page furniture. */
+  /**
+   * Keeps the blocks of the story's container that are not links or page furniture, then drops
+   * the short lines that end it without ending a sentence ("Related", "Tagged:", "Explore
+   * further"): a story ends with its last sentence.
+   */
   private static void filter(
       List<Block> blocks, String how, List<Block> kept, List<BlockDecision> decisions) {
+    List<Block> candidates = new ArrayList<>();
+    List<BlockDecision> reasons = new ArrayList<>();
     for (Block b : blocks) {
       String why = furniture(b);
       if (why == null) {
-        kept.add(b);
-        decisions.add(new BlockDecision(b.text(), true, b.tag() + " " + how));
+        candidates.add(b);
+        reasons.add(new BlockDecision(b.text(), true, b.tag() + " " + how));
       } else {
         decisions.add(new BlockDecision(b.text(), false, why));
       }
     }
+    int end = candidates.size();
+    while (end > 0 && trailing(candidates.get(end - 1))) {
+      end--;
+    }
+    for (int i = 0; i < candidates.size(); i++) {
+      if (i < end) {
+        kept.add(candidates.get(i));
+        decisions.add(reasons.get(i));
+      } else {
+        decisions.add(
+            new BlockDecision(candidates.get(i).text(), false, "short line after the story's end"));
+      }
+    }
+  }
+
+  /** Whether a block at the end of the story reads as a label rather than a sentence. */
+  private static boolean trailing(Block b) {
+    String t = b.text();
+    if (b.heading()) {
+      return true;
+    }
+    if (t.length() >= 60) {
+      return false;
+    }
+    char last = t.charAt(t.length() - 1);
+    return ".!?\"\u201D\u00BB)".indexOf(last) < 0;
   }
 
   /** Why a block of the story's container is page furniture, or null when it is text. */
@@ -374,6 +443,9 @@ public final class MainText {
     }
     if (n < 60 && FURNITURE.matcher(b.text()).matches()) {
       return "page furniture";
+    }
+    if (b.tag().equals("figcaption") || b.owner().closest("figcaption") != null) {
+      return "picture caption";
     }
     return null;
   }

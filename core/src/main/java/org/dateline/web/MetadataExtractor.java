@@ -236,6 +236,7 @@ final class MetadataExtractor {
     if (candidate == null) {
       return "";
     }
+    candidate = org.jsoup.parser.Parser.unescapeEntities(candidate, false).strip();
     return withoutSiteName(candidate, siteName, h1);
   }
 
