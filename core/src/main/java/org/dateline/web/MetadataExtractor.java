@@ -332,7 +332,34 @@ final class MetadataExtractor {
     if (d == null && pageUrl != null && !pageUrl.equals(url)) {
       d = PageDates.fromUrl(pageUrl);
     }
-    return d;
+    return d != null ? d : dateLine();
+  }
+
+  private static final Pattern DATE_HINT =
+      Pattern.compile(
+          "(?i)date|datum|time|publish|posted|byline|entry-meta|post-meta|article-meta|"
+              + "meta-info|article-info|info|dateline|author");
+
+  /** A date written in the page's date line or byline, the last evidence htmldate trusts. */
+  private OffsetDateTime dateLine() {
+    for (Element e : page.body() == null ? List.<Element>of() : page.body().getAllElements()) {
+      String names = e.className() + " " + e.id();
+      if (names.isBlank() || !DATE_HINT.matcher(names).find()
+          || names.toLowerCase(Locale.ROOT).contains("comment")
+          || names.toLowerCase(Locale.ROOT).contains("update")
+          || names.toLowerCase(Locale.ROOT).contains("modif")) {
+        continue;
+      }
+      String text = e.text();
+      if (text.isEmpty() || text.length() > 200) {
+        continue;
+      }
+      OffsetDateTime d = PageDates.inText(text);
+      if (d != null) {
+        return d;
+      }
+    }
+    return null;
   }
 
   private OffsetDateTime timeElement() {

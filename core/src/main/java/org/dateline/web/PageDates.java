@@ -96,6 +96,99 @@ final class PageDates {
     }
   }
 
+  private static final java.util.Map<String, Integer> MONTHS = months();
+
+  private static java.util.Map<String, Integer> months() {
+    java.util.Map<String, Integer> m = new java.util.HashMap<>();
+    String[][] names = {
+      {"january", "jan", "januar", "jänner", "janvier", "stycznia", "enero", "gennaio"},
+      {"february", "feb", "februar", "février", "lutego", "febrero", "febbraio"},
+      {"march", "mar", "märz", "maerz", "mars", "marca", "marzo"},
+      {"april", "apr", "avril", "kwietnia", "abril", "aprile"},
+      {"may", "mai", "maja", "mayo", "maggio"},
+      {"june", "jun", "juni", "juin", "czerwca", "junio", "giugno"},
+      {"july", "jul", "juli", "juillet", "lipca", "julio", "luglio"},
+      {"august", "aug", "août", "sierpnia", "agosto"},
+      {"september", "sep", "sept", "septembre", "września", "septiembre", "settembre"},
+      {"october", "oct", "oktober", "okt", "octobre", "października", "octubre", "ottobre"},
+      {"november", "nov", "novembre", "listopada", "noviembre"},
+      {"december", "dec", "dezember", "dez", "décembre", "grudnia", "diciembre", "dicembre"}
+    };
+    for (int i = 0; i < names.length; i++) {
+      for (String n : names[i]) {
+        m.put(n, i + 1);
+      }
+    }
+    return m;
+  }
+
+  private static final Pattern TEXT_ISO = Pattern.compile("\\b((?:19|20)\\d{2})-(\\d{2})-(\\d{2})\\b");
+  private static final Pattern TEXT_DMY =
+      Pattern.compile("\\b([0-3]?\\d)\\.\\s?([01]?\\d)\\.\\s?((?:19|20)\\d{2})\\b");
+  private static final Pattern TEXT_D_MONTH_Y =
+      Pattern.compile("\\b([0-3]?\\d)(?:\\.|st|nd|rd|th)?\\s+(\\p{L}{3,12})\\.?,?\\s+((?:19|20)\\d{2})\\b");
+  private static final Pattern TEXT_MONTH_D_Y =
+      Pattern.compile("\\b(\\p{L}{3,9})\\.?\\s+([0-3]?\\d)(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b");
+
+  /**
+   * The first full date written in a short text such as a byline or a post's date line: {@code
+   * 2017-01-24}, {@code 24.01.2017}, {@code 24. Januar 2017}, {@code 24 January 2017}, {@code
+   * January 24, 2017} (month names in English, German, French, Polish, Spanish, Italian). Null when
+   * there is none, or it is not a real day.
+   */
+  static OffsetDateTime inText(String text) {
+    OffsetDateTime best = null;
+    int bestAt = Integer.MAX_VALUE;
+    Matcher m = TEXT_ISO.matcher(text);
+    if (m.find() && m.start() < bestAt) {
+      best = of(m.group(1), m.group(2), m.group(3));
+      bestAt = best == null ? bestAt : m.start();
+    }
+    m = TEXT_DMY.matcher(text);
+    if (m.find() && m.start() < bestAt) {
+      OffsetDateTime d = of(m.group(3), m.group(2), m.group(1));
+      if (d != null) {
+        best = d;
+        bestAt = m.start();
+      }
+    }
+    m = TEXT_D_MONTH_Y.matcher(text);
+    while (m.find() && m.start() < bestAt) {
+      Integer month = MONTHS.get(m.group(2).toLowerCase(java.util.Locale.ROOT));
+      if (month != null) {
+        OffsetDateTime d = of(m.group(3), month.toString(), m.group(1));
+        if (d != null) {
+          best = d;
+          bestAt = m.start();
+        }
+        break;
+      }
+    }
+    m = TEXT_MONTH_D_Y.matcher(text);
+    while (m.find() && m.start() < bestAt) {
+      Integer month = MONTHS.get(m.group(1).toLowerCase(java.util.Locale.ROOT));
+      if (month != null) {
+        OffsetDateTime d = of(m.group(3), month.toString(), m.group(2));
+        if (d != null) {
+          best = d;
+          bestAt = m.start();
+        }
+        break;
+      }
+    }
+    return best;
+  }
+
+  private static OffsetDateTime of(String y, String mo, String d) {
+    try {
+      return LocalDate.of(Integer.parseInt(y), Integer.parseInt(mo), Integer.parseInt(d))
+          .atStartOfDay()
+          .atOffset(ZoneOffset.UTC);
+    } catch (DateTimeException | NumberFormatException e) {
+      return null;
+    }
+  }
+
   /**
    * The day a URL's path gives ({@code /2017/01/24/}, {@code /2017-01-24-}, {@code /20170124/}), or
    * null. A year and month alone are not a day, and are not guessed into one.
