@@ -20,14 +20,16 @@ final class TarReader extends ChainReader {
   private final Path archive;
   private final Format format;
   private final ProblemLog log;
+  private final ReadOptions options;
   private TarArchiveInputStream tar;
   private boolean done;
   private Set<String> structuredFolders;
 
-  TarReader(Path archive, Format format, ProblemLog log) {
+  TarReader(Path archive, Format format, ProblemLog log, ReadOptions options) {
     this.archive = archive;
     this.format = format;
     this.log = log;
+    this.options = options;
   }
 
   @Override
@@ -63,6 +65,9 @@ final class TarReader extends ChainReader {
         }
         case REUTERS -> {
           return new ReutersArticleReader(label, Members.shielded(tar), log);
+        }
+        case HTML, WARC, FEED -> {
+          return Members.web(kind, label, name, Members.shielded(tar), log, options);
         }
         default -> {
           if (format == Format.AUTO && structuredFolders().contains(folder(name))) {
