@@ -131,6 +131,13 @@ public final class MainText {
         all.addAll(Blocks.of(part));
       }
       filter(all, how, kept, decisions);
+      if (explain != null) {
+        for (Block b : Blocks.of(body)) {
+          if (!inside(b.owner(), parts)) {
+            decisions.add(new BlockDecision(b.text(), false, "outside the story's container"));
+          }
+        }
+      }
     }
     if (length(kept) < MIN_TEXT) {
       List<Block> keptFallback = new ArrayList<>();
@@ -177,6 +184,17 @@ public final class MainText {
     return text.toString();
   }
 
+  private static boolean inside(Element e, List<Element> parts) {
+    for (Element p = e; p != null; p = p.parent()) {
+      for (Element part : parts) {
+        if (p == part) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static int length(List<Block> blocks) {
     int n = 0;
     for (Block b : blocks) {
@@ -194,7 +212,7 @@ public final class MainText {
       }
       String tag = e.normalName();
       if (NEVER_CONTENT.contains(tag)) {
-        e.remove();
+        drop(e, "<" + tag + ">, never the story", removed);
         continue;
       }
       if (tag.equals("html") || tag.equals("article") || tag.equals("main")) {
@@ -203,26 +221,30 @@ public final class MainText {
       String style = e.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
       if (style.contains("display:none") || style.contains("visibility:hidden")
           || e.hasAttr("hidden") || e.attr("aria-hidden").equals("true")) {
-        e.remove();
+        drop(e, "hidden <" + tag + ">", removed);
         continue;
       }
       String role = e.attr("role").toLowerCase(Locale.ROOT);
       if (role.equals("navigation") || role.equals("complementary") || role.equals("contentinfo")
           || role.equals("banner") || role.equals("menu") || role.equals("dialog")) {
-        e.remove();
+        drop(e, "role " + role, removed);
         continue;
       }
       String names = names(e);
       if (!names.isEmpty() && UNLIKELY.matcher(names).find()
           && !MAYBE_CONTENT.matcher(names).find()
           && !holdsStory(e, pageText)) {
-        String text = e.text();
-        if (!text.isEmpty()) {
-          removed.add(new BlockDecision(text, false, "in <" + tag + " " + names + ">, boilerplate by its name"));
-        }
-        e.remove();
+        drop(e, "in <" + tag + " " + names + ">, boilerplate by its name", removed);
       }
     }
+  }
+
+  private static void drop(Element e, String reason, List<BlockDecision> removed) {
+    String text = e.normalName().equals("script") || e.normalName().equals("style") ? "" : e.text();
+    if (!text.isEmpty()) {
+      removed.add(new BlockDecision(text, false, reason));
+    }
+    e.remove();
   }
 
   /**
