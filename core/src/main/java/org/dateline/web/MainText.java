@@ -98,7 +98,13 @@ public final class MainText {
               + "reply)|follow us|subscribe|sign up|back to top|nach oben|teilen|drucken|"
               + "mehr zum thema|weiterlesen|tags?|schlagworte|stichworte|keywords|filed under|"
               + "posted in|categories|kategorien?|you might also like|most popular|"
-              + "recommended|loading\\.*|previous|next|zurück|weiter)\\b.{0,40}$");
+              + "recommended|loading\\.*|previous|next|zurück|weiter|lesen sie auch|lies auch|"
+              + "auch interessant|das könnte (dich|sie) auch interessieren|ähnliche (beiträge|"
+              + "artikel)|explore further|weiterführende[rn]? links?|mehr interessantes|"
+              + "zobacz (też|także)|reklama|dowiedz się więcej|czytaj (też|także|więcej)|źródło|"
+              + "en savoir plus|à découvrir|lire aussi|voir aussi|photograph by|photo:|credit|"
+              + "foto:|bild:|beitragsbild|see also|more from|more on this|"
+              + "newsletter)\\b.{0,40}$");
 
   private MainText() {}
 

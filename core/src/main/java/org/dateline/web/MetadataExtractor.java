@@ -320,7 +320,9 @@ final class MetadataExtractor {
             content("date"),
             content("citation_publication_date"),
             content("citation_date"),
-            content("created"));
+            content("created"),
+            content("uploadDate"),
+            content("dateCreated"));
     if (d != null) {
       return d;
     }
