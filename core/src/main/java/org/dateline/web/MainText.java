@@ -133,10 +133,16 @@ public final class MainText {
     if (story != null) {
       List<Element> parts = withSiblings(story);
       List<Block> all = new ArrayList<>();
-      for (Element part : parts) {
-        all.addAll(Blocks.of(part));
+      Set<Block> beside = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Block b : Blocks.of(scope(story))) {
+        if (inside(b.owner(), parts)) {
+          all.add(b);
+        } else if (b.text().length() >= BESIDE_MIN && b.linkDensity() < 0.2 && furniture(b) == null) {
+          all.add(b); // the story split over two containers (a lede box, a second column)
+          beside.add(b);
+        }
       }
-      filter(all, how, kept, decisions);
+      filter(all, how, beside, kept, decisions);
       if (explain != null) {
         for (Block b : Blocks.of(body)) {
           if (!inside(b.owner(), parts)) {
@@ -188,6 +194,22 @@ public final class MainText {
       text.append(b.text());
     }
     return text.toString();
+  }
+
+  /** Paragraphs at least this long near the story's container are taken as more of the story. */
+  private static final int BESIDE_MIN = 100;
+
+  /** Where paragraphs beside the story's container are looked for: two levels up, not the body. */
+  private static Element scope(Element story) {
+    Element scope = story;
+    for (int i = 0; i < 2; i++) {
+      Element up = scope.parent();
+      if (up == null || up.normalName().equals("body") || up.normalName().equals("html")) {
+        break;
+      }
+      scope = up;
+    }
+    return scope;
   }
 
   private static boolean inside(Element e, List<Element> parts) {
@@ -422,14 +444,24 @@ public final class MainText {
    * further"): a story ends with its last sentence.
    */
   private static void filter(
-      List<Block> blocks, String how, List<Block> kept, List<BlockDecision> decisions) {
+      List<Block> blocks,
+      String how,
+      Set<Block> beside,
+      List<Block> kept,
+      List<BlockDecision> decisions) {
     List<Block> candidates = new ArrayList<>();
     List<BlockDecision> reasons = new ArrayList<>();
     for (Block b : blocks) {
       String why = furniture(b);
       if (why == null) {
         candidates.add(b);
-        reasons.add(new BlockDecision(b.text(), true, b.tag() + " " + how));
+        reasons.add(
+            new BlockDecision(
+                b.text(),
+                true,
+                beside.contains(b)
+                    ? "long paragraph beside the story's container"
+                    : b.tag() + " " + how));
       } else {
         decisions.add(new BlockDecision(b.text(), false, why));
       }
