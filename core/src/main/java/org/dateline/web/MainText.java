@@ -199,10 +199,10 @@ public final class MainText {
   /** Paragraphs at least this long near the story's container are taken as more of the story. */
   private static final int BESIDE_MIN = 100;
 
-  /** Where paragraphs beside the story's container are looked for: three levels up, not the body. */
+  /** Where paragraphs beside the story's container are looked for: five levels up, not the body. */
   private static Element scope(Element story) {
     Element scope = story;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 5; i++) {
       Element up = scope.parent();
       if (up == null || up.normalName().equals("body") || up.normalName().equals("html")) {
         break;
