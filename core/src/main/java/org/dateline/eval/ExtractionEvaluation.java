@@ -42,7 +42,20 @@ public final class ExtractionEvaluation {
 
   private ExtractionEvaluation() {}
 
-  /** One page's outcome, for reports of where extraction goes wrong. */
+  /**
+   * One page's outcome, for reports of where extraction goes wrong.
+   *
+   * @param file the page's file name in the archive
+   * @param url the page's URL, as annotated
+   * @param missing segments that must be in the text and are not
+   * @param wronglyKept segments that must not be in the text and are
+   * @param expectedTitle the annotated title, or empty
+   * @param title the title found
+   * @param expectedDate the annotated day, or empty
+   * @param date the day found ({@code YYYY-MM-DD}), or empty
+   * @param expectedAuthor the annotated authors ({@code ;}-separated), or empty
+   * @param authors the authors found
+   */
   public record PageOutcome(
       String file,
       String url,
