@@ -37,9 +37,9 @@ final class Dateline {
     COMMANDS.put("show", ShowCommand.class);
     COMMANDS.put("stats", StatsCommand.class);
     COMMANDS.put("index", IndexCommand.class);
-    COMMANDS.put("extract", ExtractCommand.class);
     COMMANDS.put("delete", DeleteCommand.class);
     COMMANDS.put("eval", EvalCommand.class);
+    COMMANDS.put("extract", ExtractCommand.class);
     COMMANDS.put("generate-completion", AutoComplete.GenerateCompletion.class);
   }
 

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -208,8 +207,7 @@ public final class ExtractionEvaluation {
         if (entry.getName().endsWith("tests/evaldata.json")) {
           JsonNode root = JSON.readTree(tar.readAllBytes());
           Map<String, List<Map.Entry<String, JsonNode>>> byFile = new HashMap<>();
-          for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+          for (Map.Entry<String, JsonNode> e : root.properties()) {
             byFile
                 .computeIfAbsent(e.getValue().path("file").asText(), k -> new ArrayList<>())
                 .add(e);
