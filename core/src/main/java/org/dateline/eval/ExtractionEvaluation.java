@@ -20,8 +20,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.dateline.ingest.ReadOptions;
-import org.dateline.web.PageMetadata;
-import org.dateline.web.WebPage;
+import org.dateline.page.PageMetadata;
+import org.dateline.page.WebPage;
 import org.jsoup.nodes.Document;
 
 /**

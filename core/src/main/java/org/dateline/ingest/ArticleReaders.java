@@ -18,7 +18,7 @@ import org.dateline.Problem;
  * ReutersArticleReader}), {@code .jsonl} and {@code .ndjson} as JSON Lines ({@link
  * JsonlArticleReader}), {@code .html} and {@code .htm} as web pages, {@code .warc} and {@code
  * .warc.gz} as web archives, {@code .rss}, {@code .atom} and {@code .xml} files that open as a feed
- * as RSS or Atom feeds (the web formats: see {@link org.dateline.web}), {@code .tar.gz} and {@code
+ * as RSS or Atom feeds (the web formats: see {@link org.dateline.page}), {@code .tar.gz} and {@code
  * .tgz} archives entry by entry by the same rule, and anything else as plain text ({@link
  * TextArticleReader}). The id of a web page read from a folder is its path relative to the folder,
  * as for text files; a WARC record's and a feed item's is its URL. A folder is walked as the text

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.dateline.Article;
 import org.dateline.Problem;
-import org.dateline.web.MainText;
+import org.dateline.page.MainText;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.dateline.Article;
 import org.dateline.Problem;
-import org.dateline.web.PageMetadata;
-import org.dateline.web.WebPage;
+import org.dateline.page.PageMetadata;
+import org.dateline.page.WebPage;
 import org.jsoup.nodes.Document;
 
 /**

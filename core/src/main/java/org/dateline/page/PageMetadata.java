@@ -1,4 +1,4 @@
-package org.dateline.web;
+package org.dateline.page;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.dateline.web;
+package org.dateline.page;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

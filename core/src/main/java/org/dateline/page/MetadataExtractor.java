@@ -1,4 +1,4 @@
-package org.dateline.web;
+package org.dateline.page;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package org.dateline.web;
+package org.dateline.page;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

@@ -1,4 +1,4 @@
-package org.dateline.web;
+package org.dateline.page;
 
 import java.io.IOException;
 import java.io.InputStream;
