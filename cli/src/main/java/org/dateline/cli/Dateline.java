@@ -42,6 +42,7 @@ final class Dateline {
     COMMANDS.put("eval", EvalCommand.class);
     COMMANDS.put("serve", ServeCommand.class);
     COMMANDS.put("solr", SolrCommand.class);
+    COMMANDS.put("extract", ExtractCommand.class);
     COMMANDS.put("generate-completion", AutoComplete.GenerateCompletion.class);
   }
 

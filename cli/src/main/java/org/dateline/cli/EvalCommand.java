@@ -37,7 +37,7 @@ import picocli.CommandLine.ParameterException;
     footer = {
       "",
       "Examples:",
-      "  dateline index anserini-cacm.tar.gz --format html --html-title none \\",
+      "  dateline index anserini-cacm.tar.gz --format trec-html --html-title none \\",
       "      --analysis english-stopwords-porter --index ~/cacm",
       "  dateline eval --topics topics.cacm.txt --qrels qrels.cacm.txt --index ~/cacm \\",
       "      --k1 0.9 --b 0.4",

@@ -25,7 +25,7 @@ final class HtmlArchives implements ArticleReader {
     for (Path p : archives) {
       if (Files.isDirectory(p)) {
         throw new IllegalArgumentException(
-            "--format html reads .tar.gz archives of .html files; " + p + " is a folder");
+            "--format trec-html reads .tar.gz archives of .html files; " + p + " is a folder");
       }
     }
     this.archives = List.copyOf(archives).iterator();

@@ -18,6 +18,7 @@ import org.dateline.ingest.ProblemLog;
 import org.dateline.ingest.ReadMode;
 import org.dateline.solr.SolrCollection;
 import org.dateline.solr.SolrNewsIndexer;
+import org.dateline.ingest.ReadOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -42,7 +43,9 @@ import picocli.CommandLine.TypeConversionException;
       "  dateline index articles/ --index ~/news --source 'BBC News'",
       "  dateline index feed.jsonl --index ~/news --strict",
       "  dateline index articles/ --index ~/news --replace",
-      "  dateline index anserini-cacm.tar.gz --index ~/cacm --format html --html-title none \\",
+      "  dateline index crawl.warc.gz feeds/ --index ~/news",
+      "  dateline index saved-pages/ --index ~/news --keep-boilerplate",
+      "  dateline index anserini-cacm.tar.gz --index ~/cacm --format trec-html --html-title none \\",
       "      --analysis english-stopwords-porter"
     })
 final class IndexCommand extends IndexedCommand {
@@ -56,19 +59,29 @@ final class IndexCommand extends IndexedCommand {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "auto",
+      converter = InputFormat.Converter.class,
       description =
-          "auto, text, jsonl, reuters or html. auto decides per file from its name: .sgm Reuters,"
-              + " .jsonl/.ndjson JSON Lines, anything else text. html reads .tar.gz archives of"
-              + " .html files, one article each, whose file name is the id (test collections such"
-              + " as CACM). Default: ${DEFAULT-VALUE}.")
+          "auto, text, jsonl, reuters, html, warc, feed or trec-html. auto decides per file from"
+              + " its name: .sgm Reuters, .jsonl/.ndjson JSON Lines, .html/.htm web pages,"
+              + " .warc/.warc.gz web archives, .rss/.atom (and .xml that is a feed) feeds,"
+              + " anything else text. trec-html reads .tar.gz archives of .html files whole, one"
+              + " article each, whose file name is the id (test collections such as CACM)."
+              + " Default: ${DEFAULT-VALUE}.")
   InputFormat format;
+
+  @Option(
+      names = "--keep-boilerplate",
+      description =
+          "Index web pages whole, menus, teasers and comments included, instead of the"
+              + " article's own text.")
+  boolean keepBoilerplate;
 
   @Option(
       names = "--html-title",
       paramLabel = "first-line|none",
       converter = HtmlTitleConverter.class,
       description =
-          "With --format html: first-line makes an article's first line its title and the rest"
+          "With --format trec-html: first-line makes an article's first line its title and the rest"
               + " its body; none puts all the text in the body, as Anserini indexes test"
               + " collections (use it to reproduce published scores). Default: first-line.")
   HtmlArticleReader.Layout htmlTitle;
@@ -119,9 +132,9 @@ final class IndexCommand extends IndexedCommand {
 
   @Override
   public Integer call() throws IOException {
-    if (htmlTitle != null && format != InputFormat.HTML) {
+    if (htmlTitle != null && format != InputFormat.TREC_HTML) {
       throw new ParameterException(
-          spec.commandLine(), "--html-title applies to --format html only");
+          spec.commandLine(), "--html-title applies to --format trec-html only");
     }
     if (commitEvery < 1 || commitSeconds < 1) {
       throw new ParameterException(
@@ -290,10 +303,12 @@ final class IndexCommand extends IndexedCommand {
       }
     }
     ArticleReader reader =
-        format == InputFormat.HTML
+        format == InputFormat.TREC_HTML
             ? new HtmlArchives(
                 paths, htmlTitle == null ? HtmlArticleReader.Layout.FIRST_LINE_TITLE : htmlTitle)
-            : ArticleReaders.open(paths, format.corpus(), log);
+            : ArticleReaders.open(
+                paths, format.corpus(), log,
+                ReadOptions.DEFAULT.withKeepBoilerplate(keepBoilerplate));
     return source == null ? reader : ArticleReaders.withDefaultSource(reader, source);
   }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code dateline eval} (and {@code index --format html --analysis}) on CACM, the collection whose
+ * {@code dateline eval} (and {@code index --format trec-html --analysis}) on CACM, the collection whose
  * BM25 baseline Anserini publishes; and its errors, which need no collection.
  */
 class EvalCommandTest {
@@ -46,7 +46,7 @@ class EvalCommandTest {
                 "index",
                 ARCHIVE.toString(),
                 "--format",
-                "html",
+                "trec-html",
                 "--html-title",
                 "none",
                 "--analysis",
@@ -147,7 +147,7 @@ class EvalCommandTest {
   @Test
   void addingToTheIndexWithAnotherAnalysisExitsTwo() {
     assumeCacm();
-    Cli.Run r = cli().run("index", ARCHIVE.toString(), "--format", "html", "--index", index.toString());
+    Cli.Run r = cli().run("index", ARCHIVE.toString(), "--format", "trec-html", "--index", index.toString());
     assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
     assertTrue(
         r.err().contains("was created with analysis english-stopwords-porter and cannot be written with news"),

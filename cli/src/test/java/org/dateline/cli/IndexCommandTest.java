@@ -209,7 +209,7 @@ class IndexCommandTest {
 
   @Test
   void formatHtmlTakesTheFirstLineAsTitleAndTheFileNameAsId() throws Exception {
-    Cli.Run r = cli.run("index", htmlArchive().toString(), "--format", "html", "--index", index.toString());
+    Cli.Run r = cli.run("index", htmlArchive().toString(), "--format", "trec-html", "--index", index.toString());
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     assertTrue(r.out().startsWith("Indexed 2 articles into "), r::toString);
     JsonNode doc = JSON.readTree(cli.run("show", "DOC-1", "--index", index.toString(), "--json").out());
@@ -221,7 +221,7 @@ class IndexCommandTest {
   void htmlTitleNonePutsAllTheTextInTheBody() throws Exception {
     Cli.Run r =
         cli.run(
-            "index", htmlArchive().toString(), "--format", "html", "--html-title", "none",
+            "index", htmlArchive().toString(), "--format", "trec-html", "--html-title", "none",
             "--index", index.toString());
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     JsonNode doc = JSON.readTree(cli.run("show", "DOC-2", "--index", index.toString(), "--json").out());
@@ -233,21 +233,21 @@ class IndexCommandTest {
   void htmlTitleWithoutFormatHtmlExitsTwo() {
     Cli.Run r = cli.run("index", feed.toString(), "--index", index.toString(), "--html-title", "none");
     assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
-    assertTrue(r.err().contains("--html-title applies to --format html only"), r::toString);
+    assertTrue(r.err().contains("--html-title applies to --format trec-html only"), r::toString);
     assertFalse(Files.exists(index), r::toString);
   }
 
   @Test
   void formatHtmlOnAFolderExitsTwo() throws Exception {
     Path folder = Files.createDirectories(tmp.resolve("pages"));
-    Cli.Run r = cli.run("index", folder.toString(), "--format", "html", "--index", index.toString());
+    Cli.Run r = cli.run("index", folder.toString(), "--format", "trec-html", "--index", index.toString());
     assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
-    assertTrue(r.err().contains("--format html reads .tar.gz archives of .html files; " + folder + " is a folder"), r::toString);
+    assertTrue(r.err().contains("--format trec-html reads .tar.gz archives of .html files; " + folder + " is a folder"), r::toString);
   }
 
   @Test
   void formatHtmlOnAFileThatIsNoArchiveExitsTwoNamingIt() {
-    Cli.Run r = cli.run("index", feed.toString(), "--format", "html", "--index", index.toString());
+    Cli.Run r = cli.run("index", feed.toString(), "--format", "trec-html", "--index", index.toString());
     assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
     assertTrue(r.err().contains(feed + " is not a .tar.gz archive of .html files"), r::toString);
   }

@@ -16,8 +16,12 @@ import org.dateline.Problem;
  *
  * <p>With {@link Format#AUTO} each file is read by its name: {@code .sgm} as Reuters-21578 ({@link
  * ReutersArticleReader}), {@code .jsonl} and {@code .ndjson} as JSON Lines ({@link
- * JsonlArticleReader}), {@code .tar.gz} and {@code .tgz} archives entry by entry by the same rule,
- * and anything else as plain text ({@link TextArticleReader}). A folder is walked as the text
+ * JsonlArticleReader}), {@code .html} and {@code .htm} as web pages, {@code .warc} and {@code
+ * .warc.gz} as web archives, {@code .rss}, {@code .atom} and {@code .xml} files that open as a feed
+ * as RSS or Atom feeds (the web formats: see {@link org.dateline.page}), {@code .tar.gz} and {@code
+ * .tgz} archives entry by entry by the same rule, and anything else as plain text ({@link
+ * TextArticleReader}). The id of a web page read from a folder is its path relative to the folder,
+ * as for text files; a WARC record's and a feed item's is its URL. A folder is walked as the text
  * reader walks it, and may mix formats: {@code .txt} and {@code .text} files are text articles,
  * with the folder's metadata file, {@code .sgm}, {@code .jsonl}, {@code .ndjson} and archive files
  * are read by their readers, other files are passed over. A text file that sits beside {@code .sgm}
@@ -67,7 +71,7 @@ public final class ArticleReaders {
       protected ArticleReader nextReader() throws IOException {
         while (it.hasNext()) {
           Path path = it.next();
-          ArticleReader reader = open(path, format, log);
+          ArticleReader reader = open(path, format, log, options);
           if (reader != null) {
             return reader;
           }
@@ -77,10 +81,11 @@ public final class ArticleReaders {
     };
   }
 
-  private static ArticleReader open(Path path, Format format, ProblemLog log) throws IOException {
+  private static ArticleReader open(Path path, Format format, ProblemLog log, ReadOptions options)
+      throws IOException {
     String label = path.toString();
     if (Files.isDirectory(path)) {
-      return new TreeReader(path, format, true, log);
+      return new TreeReader(path, format, true, log, options);
     }
     if (!Files.isRegularFile(path)) {
       log.skip(
@@ -91,16 +96,24 @@ public final class ArticleReaders {
       return null;
     }
     Path name = path.getFileName();
-    Members.Kind kind = Members.named(name == null ? label : name.toString(), format);
+    String fileName = name == null ? label : name.toString();
+    Members.Kind kind = Members.named(fileName, format);
+    if (format == Format.AUTO && kind == Members.Kind.TEXT && Members.maybeFeed(fileName)
+        && Members.looksLikeFeed(path)) {
+      kind = Members.Kind.FEED;
+    }
     if (kind == Members.Kind.TEXT) {
-      return new TextArticleReader(path, log);
+      return new TextArticleReader(path, log, options);
     }
     if (kind == Members.Kind.ARCHIVE) {
-      return new TarReader(path, format, log);
+      return new TarReader(path, format, log, options);
     }
     InputStream in = Members.open(path, label, log);
     if (in == null) {
       return null;
+    }
+    if (Members.isWeb(kind)) {
+      return Members.web(kind, label, fileName, in, log, options);
     }
     return kind == Members.Kind.JSONL
         ? new JsonlArticleReader(label, in, log)

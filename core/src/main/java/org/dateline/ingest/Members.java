@@ -3,6 +3,8 @@ package org.dateline.ingest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
+import org.dateline.Article;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -17,6 +19,9 @@ final class Members {
     TEXT,
     JSONL,
     REUTERS,
+    HTML,
+    WARC,
+    FEED,
     ARCHIVE
   }
 
@@ -35,7 +40,34 @@ final class Members {
     if (n.endsWith(".txt") || n.endsWith(".text")) {
       return Kind.TEXT;
     }
+    if (n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".xhtml")) {
+      return Kind.HTML;
+    }
+    if (n.endsWith(".warc") || n.endsWith(".warc.gz")) {
+      return Kind.WARC;
+    }
+    if (n.endsWith(".rss") || n.endsWith(".atom")) {
+      return Kind.FEED;
+    }
     return null;
+  }
+
+  /** Whether a name is that of an XML file that may be a feed; its content decides. */
+  static boolean maybeFeed(String name) {
+    return name.toLowerCase(Locale.ROOT).endsWith(".xml");
+  }
+
+  /**
+   * Whether a file's first bytes read as an RSS or Atom feed: an {@code <rss}, {@code <feed} or
+   * {@code <rdf:RDF} element within its first 2 KB.
+   */
+  static boolean looksLikeFeed(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      String head = new String(in.readNBytes(2048), java.nio.charset.StandardCharsets.ISO_8859_1);
+      return head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:RDF");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**
@@ -70,6 +102,9 @@ final class Members {
       case TEXT -> Kind.TEXT;
       case JSONL -> Kind.JSONL;
       case REUTERS -> Kind.REUTERS;
+      case HTML -> Kind.HTML;
+      case WARC -> Kind.WARC;
+      case FEED -> Kind.FEED;
       case AUTO -> throw new IllegalArgumentException("AUTO is not one kind");
     };
   }
@@ -82,6 +117,35 @@ final class Members {
   static boolean structured(String name) {
     Kind k = byExtension(name);
     return k == Kind.REUTERS || k == Kind.JSONL;
+  }
+
+  /**
+   * Opens the reader of one stream of a web format.
+   *
+   * @param kind HTML, WARC or FEED
+   * @param label the file's name for problems
+   * @param id the article id of an HTML page
+   */
+  static ArticleReader web(
+      Kind kind, String label, String id, InputStream in, ProblemLog log, ReadOptions options)
+      throws IOException {
+    return switch (kind) {
+      case WARC -> new WarcArticleReader(label, in, log, options);
+      case FEED -> new FeedArticleReader(label, in, log, options);
+      case HTML -> {
+        CountingStream counted = new CountingStream(in);
+        try (InputStream page = counted) {
+          Optional<Article> article = HtmlPageReader.read(page, label, id, log, options);
+          yield ChainReader.of(article, counted.count());
+        }
+      }
+      default -> throw new IllegalArgumentException("not a web format: " + kind);
+    };
+  }
+
+  /** Whether a kind is one of the web formats. */
+  static boolean isWeb(Kind kind) {
+    return kind == Kind.HTML || kind == Kind.WARC || kind == Kind.FEED;
   }
 
   /** Opens a file, or logs why it cannot be and returns null. */

@@ -20,15 +20,17 @@ final class TarReader extends ChainReader {
   private final Path archive;
   private final Format format;
   private final ProblemLog log;
+  private final ReadOptions options;
   private TarArchiveInputStream tar;
   private CountingStream counted;
   private boolean done;
   private Set<String> structuredFolders;
 
-  TarReader(Path archive, Format format, ProblemLog log) {
+  TarReader(Path archive, Format format, ProblemLog log, ReadOptions options) {
     this.archive = archive;
     this.format = format;
     this.log = log;
+    this.options = options;
   }
 
   @Override
@@ -65,6 +67,9 @@ final class TarReader extends ChainReader {
         case REUTERS -> {
           return new ReutersArticleReader(label, Members.shielded(tar), log);
         }
+        case HTML, WARC, FEED -> {
+          return Members.web(kind, label, name, Members.shielded(tar), log, options);
+        }
         default -> {
           if (format == Format.AUTO && structuredFolders().contains(folder(name))) {
             continue;
@@ -74,7 +79,7 @@ final class TarReader extends ChainReader {
             continue;
           }
           byte[] bytes = tar.readNBytes((int) entry.getSize());
-          return of(TextArticles.parse(bytes, label, name, null, log), 0);
+          return of(TextArticles.parse(bytes, label, name, null, log, options), 0);
         }
       }
     }

@@ -98,7 +98,7 @@ public final class TextArticleReader implements ArticleReader {
     }
     if (delegate == null) {
       if (Files.isDirectory(path)) {
-        delegate = new TreeReader(path, Format.TEXT, false, log);
+        delegate = new TreeReader(path, Format.TEXT, false, log, options);
       } else if (Files.isRegularFile(path)) {
         long size = InputSize.of(path);
         delegate = ChainReader.of(readFile(), size);

@@ -14,6 +14,7 @@ final class TreeReader extends ChainReader {
   private final Format format;
   private final boolean archives;
   private final ProblemLog log;
+  private final ReadOptions options;
   private final FileTree tree;
   private Metadata metadata;
 
@@ -23,14 +24,27 @@ final class TreeReader extends ChainReader {
    * @param archives whether to read the archives found in the tree
    */
   TreeReader(Path root, Format format, boolean archives, ProblemLog log) {
+    this(root, format, archives, log, ReadOptions.DEFAULT);
+  }
+
+  /**
+   * Creates one whose web pages are read with options.
+   *
+   * @param archives whether to read the archives found in the tree
+   */
+  TreeReader(Path root, Format format, boolean archives, ProblemLog log, ReadOptions options) {
     this.root = root;
     this.format = format;
     this.archives = archives;
     this.log = log;
+    this.options = options;
     this.tree = new FileTree(root, name -> wanted(name) != null, Members::structured, log);
   }
 
   private Members.Kind wanted(String name) {
+    if ((format == Format.AUTO || format == Format.FEED) && Members.maybeFeed(name)) {
+      return Members.Kind.FEED; // if its content says so, see nextReader
+    }
     Members.Kind k = Members.inCorpus(name, format);
     return k == Members.Kind.ARCHIVE && !archives ? null : k;
   }
@@ -59,7 +73,7 @@ final class TreeReader extends ChainReader {
           continue;
         }
         try {
-          return of(TextArticles.read(file, label, key, metadata, log), size);
+          return of(TextArticles.read(file, label, key, metadata, log, options), size);
         } catch (CorpusFormatException e) {
           throw e;
         } catch (IOException e) {
@@ -69,9 +83,16 @@ final class TreeReader extends ChainReader {
         continue;
       }
       if (kind == Members.Kind.ARCHIVE) {
-        return new TarReader(file, format, log);
+        return new TarReader(file, format, log, options);
+      }
+      if (kind == Members.Kind.FEED && Members.maybeFeed(file.getFileName().toString())
+          && !Members.looksLikeFeed(file)) {
+        continue; // an .xml file that is not a feed: not part of the corpus
       }
       InputStream in = Members.open(file, label, log);
+      if (in != null && Members.isWeb(kind)) {
+        return Members.web(kind, label, key, in, log, options);
+      }
       if (in != null) {
         return kind == Members.Kind.JSONL
             ? new JsonlArticleReader(label, in, log)

@@ -113,6 +113,48 @@ public final class JsonPrinter {
   }
 
   /**
+   * One extracted article on one line, for {@code dateline extract}: the article's head as in a
+   * hit ({@code id}, {@code title}, {@code title_derived}, {@code source}, {@code date}, {@code
+   * url}), then {@code modified}, {@code authors}, {@code language} and {@code description} taken
+   * out of its fields (null or [] when absent), the other {@code fields}, {@code body}, and with
+   * blocks (--explain) {@code blocks}: {@code text}, {@code kept}, {@code reason}.
+   */
+  public void extracted(Article a, List<org.dateline.ingest.BlockDecision> blocks)
+      throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(new NonClosing(out))) {
+      g.writeStartObject();
+      articleHead(g, a.id(), a.title(), a.titleDerived(), a.source(), a.date(), a.url());
+      Map<String, List<String>> rest = new java.util.LinkedHashMap<>(a.fields());
+      List<String> modified = rest.remove("modified");
+      g.writeStringField("modified", modified == null ? null : modified.get(0));
+      List<String> authors = rest.remove("authors");
+      g.writeArrayFieldStart("authors");
+      for (String name : authors == null ? List.<String>of() : authors) {
+        g.writeString(name);
+      }
+      g.writeEndArray();
+      List<String> language = rest.remove("language");
+      g.writeStringField("language", language == null ? null : language.get(0));
+      List<String> description = rest.remove("description");
+      g.writeStringField("description", description == null ? null : description.get(0));
+      fields(g, rest);
+      g.writeStringField("body", a.body());
+      if (blocks != null) {
+        g.writeArrayFieldStart("blocks");
+        for (org.dateline.ingest.BlockDecision b : blocks) {
+          g.writeStartObject();
+          g.writeStringField("text", b.text());
+          g.writeBooleanField("kept", b.kept());
+          g.writeStringField("reason", b.reason());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+    }
+  }
+
+  /**
    * {@code {"index", "sample", "articles", "sources", "first_date", "last_date", "undated",
    * "extra_fields", "size_bytes"}}.
    *

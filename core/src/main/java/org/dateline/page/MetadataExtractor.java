@@ -1,0 +1,498 @@
+package org.dateline.page;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Reads {@link PageMetadata} from a parsed page, most trustworthy evidence first. */
+final class MetadataExtractor {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> ARTICLE_TYPES =
+      Set.of(
+          "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle",
+          "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "blogposting",
+          "liveblogposting", "socialmediaposting", "techarticle", "scholarlyarticle", "report",
+          "posting", "advertisernewsarticle", "satiricalarticle", "askpublicnewsarticle");
+  private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»/]{1,2}\\s+");
+
+  private final Document page;
+  private final String pageUrl;
+  private final Consumer<String> problems;
+
+  // what JSON-LD said
+  private String ldTitle;
+  private String ldPublished;
+  private String ldModified;
+  private String ldPublisher;
+  private final List<String> ldAuthors = new ArrayList<>();
+  private String ldLanguage;
+  private String ldDescription;
+
+  private MetadataExtractor(Document page, String pageUrl, Consumer<String> problems) {
+    this.page = page;
+    this.pageUrl = pageUrl;
+    this.problems = problems;
+  }
+
+  static PageMetadata read(Document page, String pageUrl, Consumer<String> problems) {
+    return new MetadataExtractor(page, pageUrl, problems).read();
+  }
+
+  private PageMetadata read() {
+    for (Element script : page.select("script[type=application/ld+json]")) {
+      jsonLd(script.data());
+    }
+    String canonical = absolute(page.selectFirst("link[rel=canonical][href]"), "href");
+    if (canonical == null) {
+      canonical = absolute(meta("og:url"), "content");
+    }
+    String url = canonical != null ? canonical : pageUrl;
+    String siteName = first(ldPublisher, content("og:site_name"), content("application-name"));
+    String source = siteName != null ? siteName : host(url != null ? url : pageUrl);
+    OffsetDateTime published = published(url);
+    OffsetDateTime modified =
+        date(
+            ldModified,
+            content("article:modified_time"),
+            content("og:updated_time"),
+            content("dateModified"),
+            content("dcterms.modified"),
+            content("last-modified"));
+    return new PageMetadata(
+        title(siteName),
+        published,
+        modified,
+        source,
+        authors(),
+        url,
+        language(),
+        first(ldDescription, content("og:description"), content("description"),
+            content("dc.description"), content("twitter:description")));
+  }
+
+  // ---------------------------------------------------------------- JSON-LD
+
+  private void jsonLd(String text) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(text.strip());
+    } catch (JsonProcessingException e) {
+      problems.accept("invalid JSON-LD ignored: " + e.getOriginalMessage());
+      return;
+    }
+    if (root != null) {
+      visit(root, 0);
+    }
+  }
+
+  private void visit(JsonNode node, int depth) {
+    if (depth > 6 || node == null) {
+      return;
+    }
+    if (node.isArray()) {
+      node.forEach(n -> visit(n, depth + 1));
+      return;
+    }
+    if (!node.isObject()) {
+      return;
+    }
+    if (node.has("@graph")) {
+      visit(node.get("@graph"), depth + 1);
+    }
+    if (isArticle(node.get("@type"))) {
+      ldTitle = first(ldTitle, text(node.get("headline")), text(node.get("name")));
+      ldPublished = first(ldPublished, text(node.get("datePublished")), text(node.get("dateCreated")));
+      ldModified = first(ldModified, text(node.get("dateModified")));
+      JsonNode publisher = node.get("publisher");
+      ldPublisher = first(ldPublisher, name(publisher));
+      if (ldAuthors.isEmpty()) {
+        JsonNode author = node.get("author");
+        if (author != null && author.isArray()) {
+          author.forEach(a -> add(ldAuthors, name(a)));
+        } else {
+          add(ldAuthors, name(author));
+        }
+      }
+      ldLanguage = first(ldLanguage, text(node.get("inLanguage")));
+      ldDescription = first(ldDescription, text(node.get("description")));
+    } else if (node.has("mainEntity")) {
+      visit(node.get("mainEntity"), depth + 1);
+    }
+  }
+
+  private static boolean isArticle(JsonNode type) {
+    if (type == null) {
+      return false;
+    }
+    if (type.isArray()) {
+      for (JsonNode t : type) {
+        if (isArticle(t)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    String t = type.asText("").toLowerCase(Locale.ROOT);
+    int colon = Math.max(t.lastIndexOf('/'), t.lastIndexOf(':'));
+    return ARTICLE_TYPES.contains(colon < 0 ? t : t.substring(colon + 1));
+  }
+
+  private static String text(JsonNode n) {
+    if (n == null) {
+      return null;
+    }
+    if (n.isArray()) {
+      return n.isEmpty() ? null : text(n.get(0));
+    }
+    if (n.isObject()) {
+      return text(n.has("@value") ? n.get("@value") : n.get("name"));
+    }
+    String s = n.asText("").strip();
+    return s.isEmpty() ? null : s;
+  }
+
+  private static String name(JsonNode n) {
+    if (n == null) {
+      return null;
+    }
+    if (n.isTextual()) {
+      return n.asText().strip();
+    }
+    if (n.isArray()) {
+      return n.isEmpty() ? null : name(n.get(0));
+    }
+    return text(n.get("name"));
+  }
+
+  // ---------------------------------------------------------------- meta tags
+
+  /** The first meta element whose property, name or itemprop is {@code key}, any case. */
+  private Element meta(String key) {
+    for (Element m : page.getElementsByTag("meta")) {
+      if (m.attr("property").equalsIgnoreCase(key)
+          || m.attr("name").equalsIgnoreCase(key)
+          || m.attr("itemprop").equalsIgnoreCase(key)
+          || m.attr("http-equiv").equalsIgnoreCase(key)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private String content(String key) {
+    Element m = meta(key);
+    if (m == null) {
+      return null;
+    }
+    String c = m.attr("content").strip();
+    return c.isEmpty() ? null : c;
+  }
+
+  private List<String> contents(String key) {
+    List<String> out = new ArrayList<>();
+    for (Element m : page.getElementsByTag("meta")) {
+      if (m.attr("property").equalsIgnoreCase(key) || m.attr("name").equalsIgnoreCase(key)) {
+        String c = m.attr("content").strip();
+        if (!c.isEmpty()) {
+          out.add(c);
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- fields
+
+  private String title(String siteName) {
+    String h1 = null;
+    for (Element h : page.select("h1")) {
+      String t = h.text().strip();
+      if (!t.isEmpty()) {
+        h1 = t;
+        break;
+      }
+    }
+    String titleTag = page.title().strip();
+    String candidate =
+        first(ldTitle, content("og:title"), content("twitter:title"), content("dc.title"));
+    if (candidate == null) {
+      if (h1 != null && (titleTag.isEmpty() || contains(titleTag, h1))) {
+        candidate = h1;
+      } else {
+        candidate = titleTag.isEmpty() ? h1 : titleTag;
+      }
+    }
+    if (candidate == null) {
+      return "";
+    }
+    candidate = org.jsoup.parser.Parser.unescapeEntities(candidate, false).strip();
+    return withoutSiteName(candidate, siteName, h1);
+  }
+
+  private static boolean contains(String outer, String inner) {
+    return norm(outer).contains(norm(inner));
+  }
+
+  private static String norm(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+  }
+
+  /** A title with the site's name cut off: "Story - Site", "Site | Story". */
+  private String withoutSiteName(String title, String siteName, String h1) {
+    String[] parts = TITLE_SEPARATOR.split(title);
+    if (parts.length < 2) {
+      return title;
+    }
+    if (h1 != null) {
+      for (String p : parts) {
+        if (norm(p).equals(norm(h1))) {
+          return p.strip();
+        }
+      }
+    }
+    String site = siteName == null ? host(pageUrl) : siteName;
+    String first = parts[0].strip();
+    String last = parts[parts.length - 1].strip();
+    if (site != null) {
+      String s = norm(site);
+      if (isSite(last, s)) {
+        return title.substring(0, title.length() - suffixLength(title, parts)).strip();
+      }
+      if (isSite(first, s)) {
+        return title.substring(title.indexOf(parts[1], first.length())).strip();
+      }
+    }
+    // a short last part after a long first one is a site name by its shape
+    if (parts.length == 2 && last.split(" ").length <= 3 && first.length() > 2 * last.length()) {
+      return first;
+    }
+    return title;
+  }
+
+  private static boolean isSite(String part, String site) {
+    String p = norm(part);
+    String compact = p.replace(" ", "");
+    String s = site.replace(" ", "");
+    return !p.isEmpty() && (p.equals(site) || compact.equals(s) || s.startsWith(compact)
+        || compact.startsWith(s) || s.contains(compact) && compact.length() > 3);
+  }
+
+  private static int suffixLength(String title, String[] parts) {
+    java.util.regex.Matcher m = TITLE_SEPARATOR.matcher(title);
+    int lastSep = -1;
+    while (m.find()) {
+      lastSep = m.start();
+    }
+    return title.length() - lastSep;
+  }
+
+  private OffsetDateTime published(String url) {
+    OffsetDateTime d =
+        date(
+            ldPublished,
+            content("article:published_time"),
+            content("datePublished"),
+            content("og:published_time"),
+            content("published_time"),
+            content("pubdate"),
+            content("publishdate"),
+            content("publish-date"),
+            content("article.published"),
+            content("parsely-pub-date"),
+            content("sailthru.date"),
+            content("dc.date.issued"),
+            content("dcterms.issued"),
+            content("dcterms.created"),
+            content("dc.date.created"),
+            content("dc.date"),
+            content("dcterms.date"),
+            content("date"),
+            content("citation_publication_date"),
+            content("citation_date"),
+            content("created"),
+            content("uploadDate"),
+            content("dateCreated"));
+    if (d != null) {
+      return d;
+    }
+    d = timeElement();
+    if (d != null) {
+      return d;
+    }
+    d = PageDates.fromUrl(url);
+    if (d == null && pageUrl != null && !pageUrl.equals(url)) {
+      d = PageDates.fromUrl(pageUrl);
+    }
+    return d != null ? d : dateLine();
+  }
+
+  private static final Pattern DATE_HINT =
+      Pattern.compile(
+          "(?i)date|datum|time|publish|posted|byline|entry-meta|post-meta|article-meta|"
+              + "meta-info|article-info|info|dateline|author");
+
+  /** A date written in the page's date line or byline, the last evidence htmldate trusts. */
+  private OffsetDateTime dateLine() {
+    for (Element e : page.body() == null ? List.<Element>of() : page.body().getAllElements()) {
+      String names = e.className() + " " + e.id();
+      if (names.isBlank() || !DATE_HINT.matcher(names).find()
+          || names.toLowerCase(Locale.ROOT).contains("comment")
+          || names.toLowerCase(Locale.ROOT).contains("update")
+          || names.toLowerCase(Locale.ROOT).contains("modif")) {
+        continue;
+      }
+      String text = e.text();
+      if (text.isEmpty() || text.length() > 200) {
+        continue;
+      }
+      OffsetDateTime d = PageDates.inText(text);
+      if (d != null) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  private OffsetDateTime timeElement() {
+    Element best = null;
+    for (Element t : page.select("time[datetime], [itemprop=datePublished][datetime]")) {
+      String hint = (t.attr("itemprop") + " " + t.className() + " " + t.id()).toLowerCase(Locale.ROOT);
+      if (t.hasAttr("pubdate") || hint.contains("publish") || hint.contains("datepublished")) {
+        best = t;
+        break;
+      }
+      if (best == null && !hint.contains("modif") && !hint.contains("update")
+          && t.closest("[class*=comment], [id*=comment], aside, footer") == null) {
+        best = t;
+      }
+    }
+    return best == null ? null : date(best.attr("datetime"));
+  }
+
+  private OffsetDateTime date(String... candidates) {
+    for (String c : candidates) {
+      if (c == null) {
+        continue;
+      }
+      try {
+        OffsetDateTime d = PageDates.parse(c);
+        if (d != null) {
+          return d;
+        }
+      } catch (PageDates.BadDate e) {
+        problems.accept(e.getMessage() + " (ignored)");
+      }
+    }
+    return null;
+  }
+
+  private List<String> authors() {
+    Set<String> out = new LinkedHashSet<>();
+    ldAuthors.forEach(a -> add(out, a));
+    if (out.isEmpty()) {
+      for (String key : new String[] {"author", "article:author", "dc.creator", "dcterms.creator",
+          "parsely-author", "sailthru.author", "byl", "citation_author", "twitter:creator"}) {
+        for (String a : contents(key)) {
+          if (!a.startsWith("http") && !a.startsWith("@")) {
+            for (String part : a.split("\\s*(?:;|,| and | und )\\s*")) {
+              add(out, part);
+            }
+          }
+        }
+        if (!out.isEmpty()) {
+          break;
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      for (Element e : page.select("[itemprop=author] [itemprop=name], [rel=author], "
+          + "[itemprop=author]")) {
+        add(out, e.text());
+        if (!out.isEmpty()) {
+          break;
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static void add(java.util.Collection<String> out, String name) {
+    if (name == null) {
+      return;
+    }
+    String n = name.strip().replaceFirst("(?i)^(by|von|par|door)\\s+", "").strip();
+    if (!n.isEmpty() && n.length() <= 100 && !n.startsWith("http")) {
+      out.add(n);
+    }
+  }
+
+  private String language() {
+    String lang =
+        first(
+            ldLanguage,
+            page.selectFirst("html") == null ? null : blankToNull(page.selectFirst("html").attr("lang")),
+            content("og:locale"),
+            content("content-language"),
+            content("dc.language"),
+            content("language"));
+    if (lang == null) {
+      return "";
+    }
+    String primary = lang.split("[-_,; ]")[0].toLowerCase(Locale.ROOT);
+    return primary.matches("[a-z]{2,3}") ? primary : "";
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static String first(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v.strip();
+      }
+    }
+    return null;
+  }
+
+  private String absolute(Element e, String attr) {
+    if (e == null) {
+      return null;
+    }
+    String abs = e.absUrl(attr);
+    if (abs.isEmpty()) {
+      abs = e.attr(attr).strip();
+    }
+    return abs.startsWith("http://") || abs.startsWith("https://") ? abs : null;
+  }
+
+  /** The host of a URL without {@code www.}, or null. */
+  static String host(String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      String h = URI.create(url.strip()).getHost();
+      if (h == null) {
+        return null;
+      }
+      h = h.toLowerCase(Locale.ROOT);
+      return h.startsWith("www.") ? h.substring(4) : h;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}
