@@ -508,6 +508,11 @@ public final class NewsIndex implements AutoCloseable {
         throw unavailable(path, e);
       } catch (org.apache.lucene.store.AlreadyClosedException e) {
         throw closedByFailure(e);
+      } catch (IllegalStateException e) {
+        if (writer.getTragicException() == null) {
+          throw e;
+        }
+        throw failedInBackground(e);
       }
     }
 
@@ -526,6 +531,11 @@ public final class NewsIndex implements AutoCloseable {
         throw unavailable(path, e);
       } catch (org.apache.lucene.store.AlreadyClosedException e) {
         throw closedByFailure(e);
+      } catch (IllegalStateException e) {
+        if (writer.getTragicException() == null) {
+          throw e;
+        }
+        throw failedInBackground(e);
       }
       sinceCommit.clear();
       if (committed != null) {
@@ -674,6 +684,14 @@ public final class NewsIndex implements AutoCloseable {
     IOException cause =
         tragic instanceof IOException io ? io : new IOException(e.getMessage(), tragic == null ? e : tragic);
     return unavailable(path, cause);
+  }
+
+  /**
+   * A merge that fails in Lucene's background thread (a full disk) closes the writer, and the
+   * next commit throws {@code IllegalStateException}; report the failure that closed it instead.
+   */
+  private IndexUnavailableException failedInBackground(IllegalStateException e) {
+    return closedByFailure(new org.apache.lucene.store.AlreadyClosedException(e.getMessage(), e));
   }
 
   private static void warnOnRepairs(Article a, ProblemLog log) {

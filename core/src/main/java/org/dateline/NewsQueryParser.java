@@ -448,11 +448,11 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     LocalDate from = null;
     LocalDate to = null;
     if (lower != null) {
-      DateRange r = days(lower, indexOf(lower, start));
+      DateRange r = days(lower, boundPosition(indexOf(lower, start), lower, end, start));
       from = lowerInclusive ? r.from() : r.to().plusDays(1);
     }
     if (upper != null) {
-      DateRange r = days(upper, lastIndexOf(upper, end));
+      DateRange r = days(upper, boundPosition(lastIndexOf(upper, end), upper, end, start));
       to = upperInclusive ? r.to() : r.from().minusDays(1);
     }
     if (from != null && to != null && to.isBefore(from)) {
@@ -502,6 +502,19 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     int end = token == null ? text.length() : Math.min(text.length(), token.endColumn + 1);
     int at = lastIndexOf(termText, end);
     return at >= 0 ? at : tokenPosition();
+  }
+
+  /**
+   * Where a range bound is written: where it was found, else its last occurrence before the range
+   * ends (a bracket inside the range, as in {@code [1987 TO date:[*]}, misleads {@link
+   * #rangePosition()}), else the range's start.
+   */
+  private int boundPosition(int found, String bound, int end, int rangeStart) {
+    if (found >= 0) {
+      return found;
+    }
+    int last = lastIndexOf(bound, end);
+    return last >= 0 ? last : Math.max(0, rangeStart);
   }
 
   /** The position of a range, found from its closing bracket. */
@@ -650,7 +663,47 @@ final class NewsQueryParser extends MultiFieldQueryParser {
       return tooManyClauses(text);
     }
     String why = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    int escape = badUnicodeEscape();
+    if (why.toLowerCase(Locale.ROOT).contains("unicode escape") && escape >= 0) {
+      return new InvalidQueryException(
+          text,
+          escape,
+          "\\u at position "
+              + escape
+              + " must be followed by four hexadecimal digits, as in \\u00e9; to search for a"
+              + " backslash, write \\\\");
+    }
+    int at = tokenPosition(); // the token the parser stopped at
+    if (why.startsWith("Minimum similarity for a FuzzyQuery") && at >= 0) {
+      return new InvalidQueryException(
+          text,
+          at,
+          "the fuzzy edit distance at position "
+              + at
+              + " must be 0, 1 or 2, as in warrent~1 or warrent~2");
+    }
+    if (at >= 0) {
+      return new InvalidQueryException(
+          text, at, "the query cannot be read at position " + at + ": " + why);
+    }
     return new InvalidQueryException(text, -1, "the query cannot be read: " + why);
+  }
+
+  /** The position of the first {@code \\u} escape without four hex digits after it, or -1. */
+  private int badUnicodeEscape() {
+    for (int i = 0; i + 1 < text.length(); i++) {
+      if (text.charAt(i) == '\\') {
+        if (text.charAt(i + 1) == 'u') {
+          for (int j = i + 2; j < i + 6; j++) {
+            if (j >= text.length() || Character.digit(text.charAt(j), 16) < 0) {
+              return i;
+            }
+          }
+        }
+        i++; // the escaped character
+      }
+    }
+    return -1;
   }
 
   private static boolean isOperator(int kind) {

@@ -104,6 +104,10 @@ public final class NewsSearcher implements ArticleSearcher {
   private final Analyzer queryAnalyzer;
   private final Analyzer indexAnalyzer;
   private final int maxExpansions;
+  private final java.util.concurrent.atomic.AtomicLong highlightFallbacks =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicReference<RuntimeException>
+      lastHighlightFailure = new java.util.concurrent.atomic.AtomicReference<>();
 
   private NewsSearcher(
       Path path, Directory directory, boolean ownsDirectory, int maxExpansions, Bm25 ranking)
@@ -210,6 +214,25 @@ public final class NewsSearcher implements ArticleSearcher {
    */
   public TextAnalysis analysis() {
     return analysis;
+  }
+
+  /**
+   * Returns how many searches since this searcher was opened showed plain titles and ledes
+   * because highlighting failed: 0 unless the highlighter has a bug for some query.
+   *
+   * @return the number of searches that fell back to plain snippets
+   */
+  public long highlightFallbacks() {
+    return highlightFallbacks.get();
+  }
+
+  /**
+   * Returns why highlighting failed the last time a search fell back to plain snippets.
+   *
+   * @return the highlighter's exception, or empty when it never failed
+   */
+  public Optional<RuntimeException> lastHighlightFailure() {
+    return Optional.ofNullable(lastHighlightFailure.get());
   }
 
   /**
@@ -506,7 +529,10 @@ public final class NewsSearcher implements ArticleSearcher {
           Highlighting.highlight(
               searcher, indexAnalyzer, base, docIds, r.snippets(), r.snippetLength());
     } catch (RuntimeException e) {
-      // An odd query must not cost the results: fall back to plain titles and ledes below.
+      // An odd query must not cost the results: fall back to plain titles and ledes below, but
+      // count it, so that tests (and monitoring) see a highlighter that fails.
+      highlightFallbacks.incrementAndGet();
+      lastHighlightFailure.set(e);
       highlights = null;
     }
     StoredFields stored = searcher.storedFields();

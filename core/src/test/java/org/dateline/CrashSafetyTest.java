@@ -7,96 +7,158 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** kill -9 in the middle of indexing loses at most the articles since the last commit. */
+/**
+ * kill -9 in the middle of indexing loses at most the articles since the last commit: a separate
+ * JVM indexes Reuters-21578, committing every {@value #EVERY} articles, and is killed at a random
+ * moment and then inside each step of a commit, on the same index, before a last run finishes.
+ * After every kill the index passes {@code CheckIndex}, keeps every commit the test saw, and holds
+ * exactly the first n articles read, n being a whole number of commits; the last run adds the rest
+ * without duplicates.
+ *
+ * <p>The seed of the random moment is printed in every failure; run again with {@code
+ * -Ddateline.crash.seed=N}.
+ */
 class CrashSafetyTest {
+  private static final int EVERY = 1_000;
+  private static final int ARTICLES = 21_578;
+  private static final long SEED = Long.getLong("dateline.crash.seed", 19870226L);
+
   @TempDir Path dir;
 
-  private Process start(Path index, int every, Path corpus) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd = new ArrayList<>();
-    cmd.add(java);
-    cmd.add("--enable-native-access=ALL-UNNAMED");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(IndexingProcess.class.getName());
-    cmd.add(index.toString());
-    cmd.add(Integer.toString(every));
-    cmd.add(corpus.toString());
-    return new ProcessBuilder(cmd)
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("child.log").toFile())
-        .start();
+  @Test
+  void killedAtSeveralPointsTheIndexKeepsEveryCommitSeenAndARerunFinishesWithoutDuplicates()
+      throws Exception {
+    Path reuters = CorpusIndexingTest.reutersArchive();
+    assumeTrue(Files.exists(reuters), "Reuters-21578 not found at " + reuters + ": skipped");
+    List<String> order = SharedReutersIndex.readingOrder();
+    assertEquals(ARTICLES, order.size());
+    assertEquals(ARTICLES, new HashSet<>(order).size(), "Reuters ids are distinct");
+    Path index = dir.resolve("index");
+    Random random = new Random(SEED);
+
+    int n = killAtARandomMoment(index, 0, random, order);
+    for (PausingDirectory.Step step : PausingDirectory.Step.values()) {
+      n = killInsideACommit(index, n, step, order);
+    }
+
+    Path log = dir.resolve("rerun.log");
+    try (IndexingChild rerun = IndexingChild.start(index, EVERY, reuters, null, log)) {
+      assertEquals(0, rerun.waitFor(600), rerun.output());
+      String out = rerun.output();
+      assertTrue(out.contains("added=" + (ARTICLES - n) + " replaced=" + n), out);
+    }
+    assertHoldsTheFirst(index, ARTICLES, order, "after the rerun");
   }
 
-  /** The generation of the newest commit, or -1. */
-  private static long generation(Path index) {
-    try (var d = FSDirectory.open(index)) {
-      return SegmentInfos.getLastCommitGeneration(d);
+  /**
+   * Kills the child at a seeded random moment after it has committed twice; returns how many
+   * articles the index holds then.
+   */
+  private int killAtARandomMoment(Path index, int before, Random random, List<String> order)
+      throws Exception {
+    // A new index's first commit is the empty index; batches come after it.
+    int empty = IndexingChild.generation(index) == 0 ? 1 : 0;
+    long delay = random.nextInt(1_500);
+    String at = "killed " + delay + " ms after the second commit (seed " + SEED + ")";
+    int seen;
+    int after;
+    try (IndexingChild child =
+        IndexingChild.start(
+            index, EVERY, CorpusIndexingTest.reutersArchive(), null, dir.resolve("random.log"))) {
+      child.await("two commits", () -> commits(child) >= empty + 2);
+      Thread.sleep(delay);
+      seen = child.commits() - empty;
+      assertTrue(child.isAlive(), at + ": the child finished first: " + child.output());
+      child.kill();
+      after = child.commits() - empty;
+    }
+    int n = assertHoldsTheFirst(index, -1, order, at);
+    assertTrue(n >= seen * EVERY, at + ": " + seen + " commits seen, " + n + " articles kept");
+    // The kill may come between a commit's rename and its report.
+    assertTrue(
+        n == Math.max(before, after * EVERY) || n == Math.max(before, (after + 1) * EVERY),
+        at + ": exactly the last commit, " + after + " reported, " + n + " articles kept");
+    assertTrue(n < ARTICLES, at + ": the kill came before the end");
+    return n;
+  }
+
+  private static int commits(IndexingChild child) {
+    try {
+      return child.commits();
     } catch (IOException e) {
-      return -1;
+      return 0;
     }
   }
 
-  private static Set<String> ids(Path index) throws IOException {
+  /**
+   * Kills the child while it is stopped inside a step of the commit that would take the index past
+   * what it holds; returns how many articles the index holds then.
+   */
+  private int killInsideACommit(Path index, int before, PausingDirectory.Step step, List<String> order)
+      throws Exception {
+    assertTrue(IndexingChild.generation(index) > 0, "an index is there");
+    // The commit that would take the index one batch past what it holds.
+    int commit = before / EVERY + 2;
+    String at = "killed in " + step + " of commit " + commit + " of a run over " + before;
+    int seen;
+    try (IndexingChild child =
+        IndexingChild.start(
+            index,
+            EVERY,
+            CorpusIndexingTest.reutersArchive(),
+            step + ":" + commit,
+            dir.resolve(step + ".log"))) {
+      child.awaitLine("PAUSED " + step);
+      seen = child.commits();
+      child.kill();
+    }
+    int committed = step == PausingDirectory.Step.AFTER_RENAME ? commit : commit - 1;
+    assertEquals(committed, seen, at + ": the commits the child reported");
+    int n = assertHoldsTheFirst(index, -1, order, at);
+    assertTrue(n >= seen * EVERY, at + ": " + seen + " commits seen, " + n + " articles kept");
+    assertEquals(Math.max(before, committed * EVERY), n, at + ": exactly the last commit");
+    return n;
+  }
+
+  /**
+   * Checks that the index is clean and holds exactly the first n articles read, without
+   * duplicates; returns n. With {@code expected} -1, any n.
+   */
+  private static int assertHoldsTheFirst(Path index, int expected, List<String> order, String at)
+      throws IOException {
+    try (var d = FSDirectory.open(index);
+        CheckIndex check = new CheckIndex(d)) {
+      assertTrue(check.checkIndex().clean, at + ": CheckIndex");
+    }
     Set<String> ids = new HashSet<>();
     try (var d = FSDirectory.open(index);
         DirectoryReader r = DirectoryReader.open(d)) {
       var stored = r.storedFields();
+      var live = MultiBits.getLiveDocs(r); // a rerun's upserts delete the older versions
       for (int i = 0; i < r.maxDoc(); i++) {
-        assertTrue(ids.add(stored.document(i).get(Fields.ID)), "duplicate id");
+        if (live == null || live.get(i)) {
+          String id = stored.document(i).get(Fields.ID);
+          assertTrue(ids.add(id), at + ": duplicate id " + id);
+        }
       }
     }
-    return ids;
-  }
-
-  @Test
-  void killedMidIndexingTheIndexHoldsItsLastCommitAndARerunFinishesWithoutDuplicates()
-      throws Exception {
-    Path reuters = CorpusIndexingTest.reutersArchive();
-    assumeTrue(Files.exists(reuters), "Reuters-21578 not found at " + reuters + ": skipped");
-    Path index = dir.resolve("index");
-    int every = 1_000;
-
-    Process child = start(index, every, reuters);
-    // Creating the index is commit 1; wait until at least two batches are committed.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (generation(index) < 3 && child.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
+    int n = ids.size();
+    if (expected >= 0) {
+      assertEquals(expected, n, at);
     }
-    assertTrue(child.isAlive(), "the child finished before it could be killed: " + Files.readString(dir.resolve("child.log")));
-    child.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
-    assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-    assertTrue(generation(index) >= 3);
-
-    try (var d = FSDirectory.open(index);
-        CheckIndex check = new CheckIndex(d)) {
-      CheckIndex.Status status = check.checkIndex();
-      assertTrue(status.clean, "CheckIndex after kill -9");
-    }
-    Set<String> afterCrash = ids(index);
-    int n = afterCrash.size();
-    assertTrue(n > 0 && n % every == 0, "whole batches only, got " + n);
-    assertTrue(n < 21_578, "the crash came before the end");
-
-    Process rerun = start(index, every, reuters);
-    assertTrue(rerun.waitFor(300, TimeUnit.SECONDS), "rerun finished");
-    assertEquals(0, rerun.exitValue(), Files.readString(dir.resolve("child.log")));
-    String log = Files.readString(dir.resolve("child.log"));
-    assertTrue(log.contains("added=" + (21_578 - n) + " replaced=" + n), log);
-    Set<String> finalIds = ids(index);
-    assertEquals(21_578, finalIds.size());
-    assertTrue(finalIds.containsAll(afterCrash));
+    assertTrue(n % EVERY == 0 || n == ARTICLES, at + ": whole commits only, got " + n);
+    FailingDirectoryTest.assertSameIds(order.subList(0, n), ids, at + ": exactly the first " + n + " read");
+    return n;
   }
 }

@@ -11,7 +11,9 @@ import org.dateline.ingest.ReadMode;
 
 /**
  * A separate indexing process for crash tests: indexes a corpus into an index folder, committing
- * every N articles. Arguments: index folder, articles per commit, corpus paths...
+ * every N articles. Arguments: index folder, articles per commit, corpus paths... With the system
+ * property {@value PausingDirectory#PROPERTY}, one commit stops in the middle (see {@link
+ * PausingDirectory}).
  */
 public final class IndexingProcess {
   private IndexingProcess() {}
@@ -28,7 +30,10 @@ public final class IndexingProcess {
     List<Path> corpus = java.util.Arrays.stream(args).skip(2).map(Path::of).toList();
     IndexConfig config = IndexConfig.DEFAULT.withCommitEvery(every, Duration.ofHours(1));
     ProblemLog log = new ProblemLog(ReadMode.LENIENT);
-    try (NewsIndex writer = NewsIndex.open(index, config);
+    java.nio.file.Files.createDirectories(index);
+    var directory =
+        PausingDirectory.fromProperty(org.apache.lucene.store.FSDirectory.open(index));
+    try (NewsIndex writer = NewsIndex.open(index, directory, config);
         ArticleReader reader = ArticleReaders.open(corpus, Format.AUTO, log)) {
       IndexStats stats = writer.add(reader, log);
       System.out.println("added=" + stats.added() + " replaced=" + stats.replaced());

@@ -11,82 +11,147 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One searcher shared by threads while a writer commits; a refresh shows the new articles. */
+/** One searcher shared by threads while a writer adds and deletes; a refresh shows each commit. */
 class SearcherConcurrencyTest {
   @TempDir Path dir;
 
   private static Article extra(int i) {
+    return article("extra-" + i, i, "Wire");
+  }
+
+  private static Article article(String id, int i, String source) {
     return new Article(
-        "extra-" + i,
+        id,
         "Warrant number " + i,
         false,
         "A search warrant for stored communications, case " + i + ".",
         Instant.parse("2018-03-01T00:00:00Z"),
-        "Wire",
+        source,
         null,
         Map.of());
   }
 
+  private static final int READERS = 4;
+  private static final int ROUNDS = 10;
+  private static final int ADDED = 20;
+  private static final int DELETED = 6;
+  private static final int OLD = ROUNDS * DELETED;
+  /** The writer's commits: an add and a delete per round. */
+  private static final int FINAL = 2 * ROUNDS;
+  /** The commit at which the writer waits until every reader has seen it. */
+  private static final int HALFWAY = ROUNDS - 1;
+
+  /**
+   * Which of the writer's commits a result shows, from its counts: after round k's add, {@code
+   * 20k} "Wire" articles and {@code 60 - 6(k-1)} "Old" ones; after its delete, {@code 60 - 6k} Old.
+   * Fails when the counts are no commit's (part of one) or disagree with the total.
+   */
+  private static int commitShown(SearchResult r) {
+    Map<String, Long> bySource = new java.util.HashMap<>();
+    for (FacetCount c : r.facets().get("source").counts()) {
+      bySource.put(c.label(), c.count());
+    }
+    long wire = bySource.getOrDefault("Wire", 0L);
+    long old = bySource.getOrDefault("Old", 0L);
+    String counts = "total " + r.total() + ", by source " + bySource;
+    assertEquals(r.total(), wire + old, "the facets and the total come from one commit: " + counts);
+    assertEquals(0, wire % ADDED, "never part of an add: " + counts);
+    assertEquals(0, (OLD - old) % DELETED, "never part of a delete: " + counts);
+    long adds = wire / ADDED;
+    long deletes = (OLD - old) / DELETED;
+    assertTrue(deletes == adds || deletes == adds - 1, "adds and deletes in order: " + counts);
+    return (int) (adds + deletes);
+  }
+
+  /**
+   * Four threads share one searcher, refresh it and search with facets while a writer adds
+   * articles and deletes others, one commit each. Every result shows one whole commit, no reader
+   * ever sees an older commit after a newer one, and every reader sees commits in the middle of
+   * the run (the writer waits half-way until each has), not only the first and the last.
+   */
   @Test
-  void threadsSearchWhileTheIndexIsWrittenAndRefreshShowsNewCommits() throws Exception {
-    List<Article> sample = SearchTestSupport.sampleArticles();
-    int batches = 10;
-    int perBatch = 20;
+  void threadsSearchWhileTheIndexIsWrittenAndSeeEachCommitWholeAndInOrder() throws Exception {
+    List<Article> old = new ArrayList<>();
+    for (int i = 0; i < OLD; i++) {
+      old.add(article("old-" + i, i, "Old"));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(READERS);
     try (NewsIndex index = NewsIndex.open(dir);
-        NewsSearcher searcher = openAfter(index, sample)) {
-      AtomicBoolean writing = new AtomicBoolean(true);
-      ConcurrentLinkedQueue<Long> totals = new ConcurrentLinkedQueue<>();
-      ExecutorService pool = Executors.newFixedThreadPool(4);
-      CountDownLatch started = new CountDownLatch(4);
-      List<Future<Integer>> readers = new ArrayList<>();
-      for (int t = 0; t < 4; t++) {
+        NewsSearcher searcher = openAfter(index, old)) {
+      CountDownLatch started = new CountDownLatch(READERS);
+      CountDownLatch sawHalfway = new CountDownLatch(READERS);
+      List<Future<Set<Integer>>> readers = new ArrayList<>();
+      for (int t = 0; t < READERS; t++) {
         readers.add(
             pool.submit(
                 () -> {
                   started.countDown();
-                  int searches = 0;
-                  do {
+                  Set<Integer> seen = new TreeSet<>();
+                  int last = 0;
+                  boolean countedHalfway = false;
+                  long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                  while (last < FINAL && System.nanoTime() < deadline) {
+                    searcher.refresh(); // readers refresh too, concurrently
                     SearchResult r =
-                        searcher.search(SearchRequest.of("\"search warrant\"").page(0, 50));
-                    assertEquals(Math.min(r.total(), 50), r.hits().size());
-                    totals.add(r.total());
-                    searcher.refresh(); // readers may refresh too, concurrently
-                    searches++;
-                  } while (writing.get() || searches < 5);
-                  return searches;
+                        searcher.search(
+                            SearchRequest.of("warrant")
+                                .page(0, 10)
+                                .snippets(1, 120)
+                                .facets(FacetRequest.of("source")));
+                    int commit = commitShown(r);
+                    assertTrue(
+                        commit >= last, "a reader saw commit " + commit + " after commit " + last);
+                    last = commit;
+                    seen.add(commit);
+                    if (commit == HALFWAY && !countedHalfway) {
+                      countedHalfway = true;
+                      sawHalfway.countDown();
+                    }
+                  }
+                  return seen;
                 }));
       }
-      started.await(10, TimeUnit.SECONDS);
-      for (int b = 0; b < batches; b++) {
+      assertTrue(started.await(30, TimeUnit.SECONDS), "the readers started");
+      for (int round = 1; round <= ROUNDS; round++) {
         List<Article> batch = new ArrayList<>();
-        for (int i = 0; i < perBatch; i++) {
-          batch.add(extra(b * perBatch + i));
+        for (int i = 0; i < ADDED; i++) {
+          batch.add(extra((round - 1) * ADDED + i));
         }
         index.add(batch);
+        if (2 * round - 1 == HALFWAY) {
+          assertTrue(
+              sawHalfway.await(60, TimeUnit.SECONDS),
+              "every reader saw the half-way commit; missing " + sawHalfway.getCount());
+        }
+        List<String> gone = new ArrayList<>();
+        for (int i = 0; i < DELETED; i++) {
+          gone.add("old-" + ((round - 1) * DELETED + i));
+        }
+        assertEquals(DELETED, index.delete(gone));
       }
-      writing.set(false);
-      for (Future<Integer> f : readers) {
-        assertTrue(f.get(60, TimeUnit.SECONDS) >= 5);
-      }
-      pool.shutdown();
-      long all = sample.size() + (long) batches * perBatch;
-      for (long total : totals) {
-        assertTrue(total >= 5 && total <= all, "a search sees one whole commit: " + total);
-        assertEquals(0, (total - 5) % perBatch, "never part of a commit: " + total);
+      for (Future<Set<Integer>> f : readers) {
+        Set<Integer> seen = f.get(180, TimeUnit.SECONDS);
+        assertTrue(seen.contains(FINAL), "a reader saw the last commit after a refresh: " + seen);
+        assertTrue(
+            seen.stream().anyMatch(c -> c > 0 && c < FINAL),
+            "a reader saw a commit in the middle: " + seen);
       }
       searcher.refresh();
-      assertEquals(all, searcher.search(SearchRequest.of("\"search warrant\"")).total());
+      assertEquals(ROUNDS * ADDED, searcher.search(SearchRequest.of("warrant")).total());
       assertEquals("Warrant number 7", searcher.find("extra-7").orElseThrow().title());
+      assertTrue(searcher.find("old-0").isEmpty(), "deleted");
+    } finally {
+      pool.shutdownNow();
     }
   }
 

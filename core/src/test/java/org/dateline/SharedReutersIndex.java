@@ -21,6 +21,28 @@ final class SharedReutersIndex {
   private SharedReutersIndex() {}
 
   private static Path path;
+  private static List<String> readingOrder;
+
+  /**
+   * Returns Reuters' ids in the order its reader yields them, which is the order a run commits
+   * them in, read once per test JVM.
+   */
+  static synchronized List<String> readingOrder() {
+    if (readingOrder == null) {
+      List<String> ids = new java.util.ArrayList<>();
+      ProblemLog log = new ProblemLog(ReadMode.LENIENT);
+      try (ArticleReader reader =
+          ArticleReaders.open(List.of(CorpusIndexingTest.reutersArchive()), Format.AUTO, log)) {
+        for (var a = reader.next(); a.isPresent(); a = reader.next()) {
+          ids.add(a.get().id());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      readingOrder = List.copyOf(ids);
+    }
+    return readingOrder;
+  }
 
   /** Returns whether the Reuters archive is there to build from. */
   static boolean available() {

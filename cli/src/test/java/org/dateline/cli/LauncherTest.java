@@ -2,8 +2,8 @@ package org.dateline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +43,8 @@ class LauncherTest {
   @BeforeAll
   static void cloneAndRunTheReadmeCommand() throws Exception {
     Path repo = Path.of("").toAbsolutePath().getParent();
-    assumeTrue(Files.isExecutable(repo.resolve("dateline")), "no launcher at " + repo);
+    assertTrue(Files.isExecutable(repo.resolve("dateline")), "no executable launcher at " + repo);
     List<String> files = trackedFiles(repo);
-    assumeTrue(files != null, "git is not available to list the repository's files");
     for (String f : files) {
       Path from = repo.resolve(f);
       if (Files.isRegularFile(from)) {
@@ -163,6 +162,12 @@ class LauncherTest {
     return null;
   }
 
+  @Test
+  void listingTheFilesFailsWithGitsErrorOutsideARepository(@TempDir Path notARepository) {
+    AssertionError e = assertThrows(AssertionError.class, () -> trackedFiles(notARepository));
+    assertTrue(e.getMessage().contains("not a git repository"), e.getMessage());
+  }
+
   private static Run run(List<String> command) throws IOException, InterruptedException {
     return run(command, Map.of());
   }
@@ -193,17 +198,35 @@ class LauncherTest {
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
-  /** The files a fresh clone has: tracked ones and new ones not ignored. Null without git. */
-  private static List<String> trackedFiles(Path repo) throws InterruptedException {
+  /**
+   * The files a fresh clone has: tracked ones and new ones not ignored. Fails, showing git's
+   * error, when git cannot list them: a skip here would silently drop the test of the README's
+   * first command from CI.
+   */
+  static List<String> trackedFiles(Path repo) throws IOException, InterruptedException {
+    List<String> command =
+        List.of("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard");
+    Path err = Files.createTempFile("git-ls-files", ".err");
     try {
-      Process p =
-          new ProcessBuilder("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-              .directory(repo.toFile())
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
+      Process p;
+      try {
+        p = new ProcessBuilder(command).directory(repo.toFile()).redirectError(err.toFile()).start();
+      } catch (IOException e) {
+        throw new AssertionError(
+            "git is needed to list the repository's files (" + String.join(" ", command) + "): " + e,
+            e);
+      }
       byte[] listing = p.getInputStream().readAllBytes();
-      if (p.waitFor() != 0) {
-        return null;
+      int code = p.waitFor();
+      if (code != 0) {
+        throw new AssertionError(
+            String.join(" ", command)
+                + " in "
+                + repo
+                + " failed with exit "
+                + code
+                + ":\n"
+                + Files.readString(err, StandardCharsets.UTF_8));
       }
       List<String> files = new ArrayList<>();
       for (String f : new String(listing, StandardCharsets.UTF_8).split("\0")) {
@@ -211,9 +234,12 @@ class LauncherTest {
           files.add(f);
         }
       }
+      if (files.isEmpty()) {
+        throw new AssertionError(String.join(" ", command) + " in " + repo + " listed no files");
+      }
       return files;
-    } catch (IOException e) {
-      return null;
+    } finally {
+      Files.deleteIfExists(err);
     }
   }
 }
