@@ -261,6 +261,8 @@ public final class NewsIndex implements AutoCloseable {
         }
         writer.deleteDocuments(new Term(Fields.ID, id));
       }
+      // the deleted articles' groups lose a member, maybe their earliest: regroup the rest
+      org.dateline.copies.CopyGrouper.regroup(writer, committed, distinct, config.copies());
       writer.commit();
       return found;
     } catch (IOException | RuntimeException e) {
@@ -387,7 +389,7 @@ public final class NewsIndex implements AutoCloseable {
     /** Analyzes and writes one article; runs in a worker, or in the caller with one thread. */
     void write(Article a, boolean seen) throws IOException {
       warnOnRepairs(a, log);
-      Document doc = ArticleDocuments.toDocument(a);
+      Document doc = ArticleDocuments.toDocument(a, config.copies());
       try {
         if (seen) {
           writer.updateDocument(new Term(Fields.ID, a.id()), doc);
@@ -405,6 +407,9 @@ public final class NewsIndex implements AutoCloseable {
     void commit() throws IOException {
       drain();
       try {
+        // copy groups: the articles of this commit joined with the index, before it is committed
+        org.dateline.copies.CopyGrouper.regroup(
+            writer, committedReader(), sinceCommit, config.copies());
         if (writer.hasUncommittedChanges()) {
           writer.commit();
           commits++; // only commits that hold something count
