@@ -76,12 +76,17 @@ final class JsonPrinter {
     }
   }
 
-  /** {@code {"query", "total", "facets": {...}}}, the same facets shape as a search's. */
-  void facets(String query, long total, Map<String, FacetResult> facets) throws IOException {
+  /**
+   * {@code {"query", "total", "count", "stories", "collapsed", "facets": {...}}}, the same facets
+   * shape and counting unit fields as a search's.
+   */
+  void facets(String query, long total, Map<String, FacetResult> facets, SearchResult r)
+      throws IOException {
     try (JsonGenerator g = generator()) {
       g.writeStartObject();
       g.writeStringField("query", query);
       g.writeNumberField("total", total);
+      storyCounts(g, r, false);
       facetsField(g, facets);
       g.writeEndObject();
     }
