@@ -9,6 +9,7 @@ import org.dateline.IndexConfig;
 import org.dateline.IndexStats;
 import org.dateline.NewsIndex;
 import org.dateline.TextAnalysis;
+import org.dateline.copies.CopyPolicy;
 import org.dateline.eval.HtmlArticleReader;
 import org.dateline.ingest.ArticleReader;
 import org.dateline.ingest.ArticleReaders;
@@ -111,8 +112,47 @@ final class IndexCommand extends IndexedCommand {
               + " the old index until then.")
   boolean replace;
 
+  // ---- copy detection (issue 14) ----
+
+  @Option(
+      names = "--no-copies",
+      description = "Do not detect copies: every article is a story of its own (indexes faster).")
+  boolean noCopies;
+
+  @Option(
+      names = "--copy-threshold",
+      paramLabel = "J",
+      description =
+          "Articles are copies when this share of their 5-word sequences is common to both"
+              + " (Jaccard similarity, 0.2 to 1). Default: ${DEFAULT-VALUE}.")
+  double copyThreshold = CopyPolicy.DEFAULT.copyJaccard();
+
+  @Option(
+      names = "--copy-window-days",
+      paramLabel = "D",
+      description =
+          "...and their dates are at most D days apart, so that a weekly template is not a copy."
+              + " Default: ${DEFAULT-VALUE}.")
+  long copyWindowDays = CopyPolicy.DEFAULT.window().toDays();
+
+  /** The copy thresholds the options ask for; a bad one is a usage error. */
+  private CopyPolicy copyPolicy() {
+    try {
+      if (copyWindowDays < 1) {
+        throw new IllegalArgumentException(
+            "--copy-window-days must be at least 1 (got: " + copyWindowDays + ")");
+      }
+      return CopyPolicy.DEFAULT
+          .withCopies(copyThreshold, java.time.Duration.ofDays(copyWindowDays))
+          .withEnabled(!noCopies);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--copy-threshold: " + e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
+    CopyPolicy copies = copyPolicy();
     if (htmlTitle != null && format != InputFormat.HTML) {
       throw new ParameterException(
           spec.commandLine(), "--html-title applies to --format html only");
@@ -132,11 +172,11 @@ final class IndexCommand extends IndexedCommand {
     IndexStats stats;
     if (replace) {
       try (Replacement replacement = Replacement.begin(target)) {
-        stats = add(replacement.folder(), log, env);
+        stats = add(replacement.folder(), log, env, copies);
         replacement.commit();
       }
     } else {
-      stats = add(target, log, env);
+      stats = add(target, log, env, copies);
     }
     TextPrinter out = new TextPrinter(out(), Marks.PLAIN);
     out.indexSummary(target, stats);
@@ -147,21 +187,23 @@ final class IndexCommand extends IndexedCommand {
     return ExitCodes.OK;
   }
 
-  private IndexStats add(Path folder, ProblemLog log, Environment env) throws IOException {
+  private IndexStats add(Path folder, ProblemLog log, Environment env, CopyPolicy copies)
+      throws IOException {
     try (Progress progress = Progress.start(err(), env.stderrIsTerminal());
         ArticleReader reader = progress.counting(open(log));
-        NewsIndex news = openIndex(folder)) {
+        NewsIndex news = openIndex(folder, copies)) {
       return news.add(reader, log);
     }
   }
 
-  private NewsIndex openIndex(Path folder) throws IOException {
+  private NewsIndex openIndex(Path folder, CopyPolicy copies) throws IOException {
     try {
       return NewsIndex.open(
           folder,
           IndexConfig.DEFAULT
               .withAnalysis(analysis)
-              .withCommitEvery(commitEvery, java.time.Duration.ofSeconds(commitSeconds)));
+              .withCommitEvery(commitEvery, java.time.Duration.ofSeconds(commitSeconds))
+              .withCopies(copies));
     } catch (IllegalArgumentException e) {
       // The core's message names both analyses; say which option changes ours.
       throw new IllegalArgumentException(
