@@ -260,6 +260,20 @@ final class NewsQueryParser extends MultiFieldQueryParser {
 
   @Override
   protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+    if (slop < 0) {
+      // "a phrase"~-2: Lucene's PhraseQuery refuses it with an IllegalArgumentException.
+      int end = token == null ? text.length() : Math.min(text.length(), token.endColumn + 1);
+      int tilde = text.lastIndexOf('~', Math.max(0, end - 1));
+      int at = tilde >= 0 ? tilde : tokenPosition();
+      throw new InvalidQueryException(
+          text,
+          at,
+          "phrase slop "
+              + slop
+              + " at position "
+              + at
+              + ": the words a phrase may move must be 0 or more (\"a phrase\"~3)");
+    }
     return switch (kind(field)) {
       case DEFAULT, TEXT -> super.getFieldQuery(lower(field), queryText, slop);
       case KEYWORD -> keywordQuery(lower(field), queryText);

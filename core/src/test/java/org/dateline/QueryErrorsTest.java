@@ -61,6 +61,12 @@ class QueryErrorsTest {
   }
 
   @Test
+  void aNegativePhraseSlopIsReportedAtItsTilde() {
+    assertInvalid("\"oil prices\"~-2", 12, "phrase slop -2 at position 12");
+    assertInvalid("crude AND \"oil prices\"~-1 OR gold", 22, "must be 0 or more");
+  }
+
+  @Test
   void unbalancedParenthesisIsReportedWhereItIs() {
     assertInvalid("(search OR warrant", 0, "unclosed ( at position 0");
     assertInvalid("((search) OR warrant", 0, "unclosed (");
