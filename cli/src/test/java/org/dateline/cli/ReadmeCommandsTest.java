@@ -84,33 +84,117 @@ class ReadmeCommandsTest {
     assertTrue(r.out().contains("**Stored Communications Act**"), r::toString);
   }
 
+  /** A news page as a site serves it: a menu, the story with its date, a footer. */
+  private static String page(String slug, String title) {
+    String paragraph =
+        "Crude oil prices rose sharply on Monday after producers agreed to hold output steady"
+            + " through the spring, traders in London and New York said, and analysts expect the"
+            + " agreement to hold at least until the next meeting of ministers in the summer.";
+    return "<!doctype html><html lang=\"en\"><head><title>"
+        + title
+        + " | The Daily Wire</title>"
+        + "<meta property=\"og:site_name\" content=\"The Daily Wire\">"
+        + "<meta property=\"article:published_time\" content=\"1987-03-02T10:00:00Z\">"
+        + "<link rel=\"canonical\" href=\"https://wire.example/1987/03/02/"
+        + slug
+        + "\"></head><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+        + "<article><h1>"
+        + title
+        + "</h1><p>"
+        + paragraph
+        + "</p><p>"
+        + paragraph.replace("Monday", "Tuesday")
+        + "</p><p>"
+        + paragraph.replace("London", "Tokyo")
+        + "</p></article><footer>Copyright The Daily Wire</footer></body></html>";
+  }
+
+  /** A gzipped WARC with one response record holding {@code html}. */
+  private static void warc(Path file, String uri, String html) throws IOException {
+    byte[] body = html.getBytes(StandardCharsets.UTF_8);
+    byte[] http =
+        ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: "
+                + body.length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] block = new byte[http.length + body.length];
+    System.arraycopy(http, 0, block, 0, http.length);
+    System.arraycopy(body, 0, block, http.length, body.length);
+    String head =
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:"
+            + java.util.UUID.nameUUIDFromBytes(uri.getBytes(StandardCharsets.UTF_8))
+            + ">\r\nWARC-Date: 1987-03-02T10:00:00Z\r\nWARC-Target-URI: "
+            + uri
+            + "\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: "
+            + block.length
+            + "\r\n\r\n";
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(head.getBytes(StandardCharsets.UTF_8));
+      out.write(block);
+      out.write("\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
   @Test
   void theCommandLineSectionRunsInOrderOnReuters() throws Exception {
     Map<String, Path> files = new LinkedHashMap<>();
     files.put("reuters21578.tar.gz", data("reuters21578/reuters21578.tar.gz"));
     files.put("~/news", tmp.resolve("news"));
+    Path web = Files.createDirectories(tmp.resolve("web"));
+    Path pages = Files.createDirectories(web.resolve("saved-pages"));
+    Files.writeString(pages.resolve("oil.html"), page("oil", "Oil prices rise on output accord"));
+    warc(
+        web.resolve("crawl.warc.gz"),
+        "https://wire.example/crude",
+        page("crude", "Crude climbs as producers hold output"));
+    Files.writeString(
+        web.resolve("news.rss"),
+        "<?xml version=\"1.0\"?><rss version=\"2.0\""
+            + " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>"
+            + "<title>The Daily Wire</title><link>https://wire.example/</link>"
+            + "<item><title>Gold steadies in quiet trade</title>"
+            + "<link>https://wire.example/gold</link>"
+            + "<pubDate>Mon, 02 Mar 1987 10:00:00 GMT</pubDate>"
+            + "<content:encoded><![CDATA[<p>Gold steadied in quiet trade on Monday as dealers"
+            + " waited for news from the producers' meeting.</p>]]></content:encoded>"
+            + "</item></channel></rss>");
+    files.put("crawl.warc.gz", web.resolve("crawl.warc.gz"));
+    files.put("saved-pages/", pages);
+    files.put("news.rss", web.resolve("news.rss"));
+    files.put("page.html", pages.resolve("oil.html"));
     List<List<String>> commands = commands("## The command line");
     List<String> names = commands.stream().map(c -> c.get(0)).toList();
     assertEquals(
-        List.of("index", "search", "search", "facets", "show", "stats", "delete"), names, "the README's commands changed: update this test");
+        List.of(
+            "index", "index", "extract", "search", "search", "facets", "show", "stats", "delete",
+            "serve"),
+        names,
+        "the README's commands changed: update this test");
     List<Cli.Run> runs = new ArrayList<>();
-    for (List<String> command : commands) {
+    // serve runs until stopped: ServeCommandTest starts it; every other command runs here.
+    for (List<String> command : commands.subList(0, commands.size() - 1)) {
       Cli.Run r = run(command, files);
       assertEquals(ExitCodes.OK, r.code(), () -> command + "\n" + r);
       assertFalse(r.err().contains("\tat "), r::toString);
       runs.add(r);
     }
     assertTrue(runs.get(0).out().startsWith("Indexed 21,578 articles into"), runs.get(0)::toString);
-    assertTrue(runs.get(1).out().contains("**interest rates**"), runs.get(1)::toString);
-    JsonNode json = JSON.readTree(runs.get(2).out());
+    assertTrue(runs.get(1).out().startsWith("Indexed 3 articles into"), runs.get(1)::toString);
+    JsonNode extracted = JSON.readTree(runs.get(2).out().lines().findFirst().orElseThrow());
+    assertEquals("Oil prices rise on output accord", extracted.get("title").asText(), extracted::toString);
+    assertFalse(extracted.get("body").asText().contains("Copyright"), extracted::toString);
+    assertTrue(extracted.has("blocks"), "--explain gives the block decisions");
+    assertTrue(runs.get(3).out().contains("**interest rates**"), runs.get(3)::toString);
+    JsonNode json = JSON.readTree(runs.get(4).out());
     assertTrue(json.get("total").asLong() > 0, json::toString);
     json.get("facets").get("source").forEach(c -> assertEquals("Reuters", c.get("label").asText()));
-    assertTrue(runs.get(3).out().contains("\nplaces\n"), runs.get(3)::toString);
-    String shown = runs.get(4).out();
+    assertTrue(runs.get(5).out().contains("\nplaces\n"), runs.get(5)::toString);
+    String shown = runs.get(6).out();
     assertTrue(shown.lines().count() > 10, "show prints a whole article, not an empty body: " + shown);
     assertTrue(shown.contains("  source    Reuters\n"), shown);
-    assertTrue(runs.get(5).out().contains("  articles      21,578\n"), runs.get(5)::toString);
-    assertTrue(runs.get(6).out().startsWith("Deleted 2 of the 2 ids given."), runs.get(6)::toString);
+    assertTrue(runs.get(7).out().contains("  articles      21,581\n"), runs.get(7)::toString);
+    assertTrue(runs.get(8).out().startsWith("Deleted 2 of the 2 ids given."), runs.get(8)::toString);
+    assertTrue(commands.get(9).contains("--index"), "serve names the index the others built");
   }
 
   @Test

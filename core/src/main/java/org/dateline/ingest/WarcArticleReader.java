@@ -38,11 +38,11 @@ final class WarcArticleReader implements ArticleReader {
   private long reading;
   private boolean done;
   private final Map<String, Integer> passedOver = new TreeMap<>();
-  private final CountedInput counted;
+  private final CountingStream counted;
 
   WarcArticleReader(String label, InputStream in, ProblemLog log, ReadOptions options) {
     this.label = label;
-    this.counted = new CountedInput(in);
+    this.counted = new CountingStream(in);
     this.in = counted;
     this.log = log;
     this.options = options;
