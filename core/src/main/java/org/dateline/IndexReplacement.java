@@ -364,7 +364,8 @@ public final class IndexReplacement implements AutoCloseable {
     }
   }
 
-  private static boolean isIndexFile(String name) {
+  /** Whether a file name is one Lucene writes in an index folder (a lock, commit or segment file). */
+  static boolean isIndexFile(String name) {
     return name.equals(IndexWriter.WRITE_LOCK_NAME)
         || name.startsWith(IndexFileNames.SEGMENTS)
         || name.startsWith(IndexFileNames.PENDING_SEGMENTS)

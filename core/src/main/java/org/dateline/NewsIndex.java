@@ -377,10 +377,7 @@ public final class NewsIndex implements AutoCloseable {
       } else {
         try (var files = Files.list(path)) {
           for (Path f : (Iterable<Path>) files::iterator) {
-            String name = f.getFileName().toString();
-            if (name.equals(IndexWriter.WRITE_LOCK_NAME)
-                || name.startsWith(org.apache.lucene.index.IndexFileNames.SEGMENTS)
-                || org.apache.lucene.index.IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches()) {
+            if (IndexReplacement.isIndexFile(f.getFileName().toString())) {
               Files.deleteIfExists(f);
             }
           }
