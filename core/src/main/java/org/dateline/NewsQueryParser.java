@@ -130,7 +130,8 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     NewsQueryParser parser = new NewsQueryParser(text, analyzer, extraFields);
     Query query;
     try {
-      query = parser.parse(text);
+      // function words dropped as spaces: every position stays where the user wrote it
+      query = parser.parse(FunctionWords.blankOut(text));
     } catch (ParseException e) {
       throw parser.explain(e.getCause() == null ? e : e.getCause());
     } catch (IndexSearcher.TooManyClauses e) {
@@ -143,7 +144,8 @@ final class NewsQueryParser extends MultiFieldQueryParser {
   /**
    * Builds a bag-of-words query: the text analyzed as title and body are, every word an optional
    * clause on title (boosted as in {@link #parse}) and body, a word written n times weighing n
-   * times. No syntax: quotes, colons, parentheses and operators are plain text.
+   * times. No syntax: quotes, colons, parentheses and operators are plain text. {@link
+   * FunctionWords Function words} are left out unless every word of the text is one.
    *
    * @param text natural-language text, such as a TREC topic
    * @param analyzer {@link #analyzer}
@@ -151,16 +153,25 @@ final class NewsQueryParser extends MultiFieldQueryParser {
    */
   static Parsed anyWord(String text, Analyzer analyzer) {
     Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    Map<String, Integer> functionWords = new java.util.LinkedHashMap<>();
     try (TokenStream ts = analyzer.tokenStream(Fields.BODY, text)) {
       var term =
           ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      var offsets =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        counts.merge(term.toString(), 1, Integer::sum);
+        // judged as written, before stemming ("was" is stemmed to "wa")
+        String written = text.substring(offsets.startOffset(), offsets.endOffset());
+        (FunctionWords.is(written) ? functionWords : counts)
+            .merge(term.toString(), 1, Integer::sum);
       }
       ts.end();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("analyzing a string cannot fail", e);
+    }
+    if (counts.isEmpty()) {
+      counts = functionWords; // nothing but function words: keep them
     }
     if (counts.isEmpty()) {
       return new Parsed(new MatchNoDocsQuery("no words in the query"), Map.of());
