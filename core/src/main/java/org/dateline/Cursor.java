@@ -125,6 +125,9 @@ final class Cursor {
     if (r.anyWord()) {
       sb.append('\u0000').append("any word"); // appended only when set: older cursors stay valid
     }
+    if (r.expansion() != null) {
+      sb.append('\u0000').append(r.expansion()); // as "any word": older cursors stay valid
+    }
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")

@@ -122,6 +122,22 @@ final class NewsQueryParser extends MultiFieldQueryParser {
    * @throws InvalidQueryException when the query is malformed, with the position
    */
   static Parsed parse(String text, Analyzer analyzer, Set<String> extraFields) {
+    return parse(text, analyzer, extraFields, true);
+  }
+
+  /**
+   * Parses a query, dropping its {@link FunctionWords function words} or not.
+   *
+   * @param text the query as the user wrote it
+   * @param analyzer {@link #analyzer()}
+   * @param extraFields the extra keyword fields the index has
+   * @param dropFunctionWords whether bare function words are dropped ({@link
+   *     TextAnalysis#dropsFunctionWords()})
+   * @return the query; every article for an empty query, {@code *} or {@code *:*}
+   * @throws InvalidQueryException when the query is malformed, with the position
+   */
+  static Parsed parse(
+      String text, Analyzer analyzer, Set<String> extraFields, boolean dropFunctionWords) {
     String q = text.strip();
     if (q.isEmpty() || q.equals("*") || q.equals("*:*")) {
       return new Parsed(MatchAllDocsQuery.INSTANCE, Map.of());
@@ -131,7 +147,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     Query query;
     try {
       // function words dropped as spaces: every position stays where the user wrote it
-      query = parser.parse(FunctionWords.blankOut(text));
+      query = parser.parse(dropFunctionWords ? FunctionWords.blankOut(text) : text);
     } catch (ParseException e) {
       throw parser.explain(e.getCause() == null ? e : e.getCause());
     } catch (IndexSearcher.TooManyClauses e) {
@@ -152,27 +168,20 @@ final class NewsQueryParser extends MultiFieldQueryParser {
    * @return the query; one matching nothing when no word survives analysis
    */
   static Parsed anyWord(String text, Analyzer analyzer) {
-    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-    Map<String, Integer> functionWords = new java.util.LinkedHashMap<>();
-    try (TokenStream ts = analyzer.tokenStream(Fields.BODY, text)) {
-      var term =
-          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-      var offsets =
-          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        // judged as written, before stemming ("was" is stemmed to "wa")
-        String written = text.substring(offsets.startOffset(), offsets.endOffset());
-        (FunctionWords.is(written) ? functionWords : counts)
-            .merge(term.toString(), 1, Integer::sum);
-      }
-      ts.end();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("analyzing a string cannot fail", e);
-    }
-    if (counts.isEmpty()) {
-      counts = functionWords; // nothing but function words: keep them
-    }
+    return anyWord(text, analyzer, true);
+  }
+
+  /**
+   * Builds a bag-of-words query as {@link #anyWord(String, Analyzer)} does, dropping function
+   * words or not.
+   *
+   * @param text natural-language text
+   * @param analyzer {@link #analyzer}
+   * @param dropFunctionWords whether function words are dropped
+   * @return the query; one matching nothing when no word survives analysis
+   */
+  static Parsed anyWord(String text, Analyzer analyzer, boolean dropFunctionWords) {
+    Map<String, Integer> counts = anyWordTerms(text, analyzer, dropFunctionWords);
     if (counts.isEmpty()) {
       return new Parsed(new MatchNoDocsQuery("no words in the query"), Map.of());
     }
@@ -189,6 +198,39 @@ final class NewsQueryParser extends MultiFieldQueryParser {
           BooleanClause.Occur.SHOULD);
     }
     return new Parsed(b.build(), Map.of());
+  }
+
+  /**
+   * The index words of a plain-words query with how often each is written, in order of first
+   * appearance: the text analyzed as bodies are, without its {@link FunctionWords function words}
+   * unless it has no other word.
+   *
+   * @param text natural-language text
+   * @param analyzer {@link #analyzer}
+   * @param dropFunctionWords whether function words are dropped
+   * @return each index word and its count; empty when no word survives analysis
+   */
+  static Map<String, Integer> anyWordTerms(
+      String text, Analyzer analyzer, boolean dropFunctionWords) {
+    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    Map<String, Integer> functionWords = new java.util.LinkedHashMap<>();
+    try (TokenStream ts = analyzer.tokenStream(Fields.BODY, text)) {
+      var term =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      var offsets =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        // judged as written, before stemming ("was" is stemmed to "wa")
+        String written = text.substring(offsets.startOffset(), offsets.endOffset());
+        (dropFunctionWords && FunctionWords.is(written) ? functionWords : counts)
+            .merge(term.toString(), 1, Integer::sum);
+      }
+      ts.end();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("analyzing a string cannot fail", e);
+    }
+    return counts.isEmpty() ? functionWords : counts; // nothing but function words: keep them
   }
 
   static InvalidQueryException tooManyClauses(String text) {

@@ -82,6 +82,16 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * (a word written twice counts twice). That is how verbose natural-language questions, such as TREC
  * topics, are run.
  *
+ * <p>Both kinds of query drop English function words ("the", "in", "which": {@link FunctionWords})
+ * written bare in a query that has other words: not inside quotes, not with a field, not made
+ * required or excluded by an operator ({@code +the}, {@code -the}, {@code AND}, {@code OR}), and
+ * never when every word is one ({@code the who} searches for both). The index keeps every word, so
+ * phrases still match exactly. An index made with {@link TextAnalysis#ENGLISH_STOPWORDS_PORTER}
+ * drops its own stop words instead, as Anserini does, and is searched with them only.
+ *
+ * <p>A request may {@link SearchRequest#expand(Rm3) expand} its query with words of its best hits
+ * (RM3 pseudo-relevance feedback); see there for how that treats phrases and filters.
+ *
  * <p>A malformed query is an {@link InvalidQueryException} carrying the position of the problem; a
  * wildcard or fuzzy word matching more than {@value #DEFAULT_MAX_EXPANSIONS} words of the index is
  * refused the same way, before it runs.
@@ -103,6 +113,7 @@ public final class NewsSearcher implements ArticleSearcher {
   private final TextAnalysis analysis;
   private final Analyzer queryAnalyzer;
   private final Analyzer indexAnalyzer;
+  private final boolean dropFunctionWords;
   private final int maxExpansions;
   private final java.util.concurrent.atomic.AtomicLong highlightFallbacks =
       new java.util.concurrent.atomic.AtomicLong();
@@ -143,6 +154,7 @@ public final class NewsSearcher implements ArticleSearcher {
     this.analysis = a;
     this.queryAnalyzer = NewsQueryParser.analyzer(a);
     this.indexAnalyzer = NewsIndex.analyzer(a);
+    this.dropFunctionWords = a.dropsFunctionWords();
   }
 
   /**
@@ -276,11 +288,26 @@ public final class NewsSearcher implements ArticleSearcher {
       IndexReader reader = searcher.getIndexReader();
       NewsQueryParser.Parsed parsed =
           request.anyWord()
-              ? NewsQueryParser.anyWord(request.query(), queryAnalyzer)
-              : NewsQueryParser.parse(request.query(), queryAnalyzer, extraFields(reader));
+              ? NewsQueryParser.anyWord(request.query(), queryAnalyzer, dropFunctionWords)
+              : NewsQueryParser.parse(
+                  request.query(), queryAnalyzer, extraFields(reader), dropFunctionWords);
       TermExpansions.check(reader, parsed, request.query(), maxExpansions);
-      Query base = parsed.query();
       Map<String, Query> filters = filters(request);
+      Query base = parsed.query();
+      if (request.expansion() != null) {
+        base =
+            QueryExpansion.expand(
+                searcher,
+                indexAnalyzer,
+                base,
+                request.anyWord()
+                    ? NewsQueryParser.anyWordTerms(
+                        request.query(), queryAnalyzer, dropFunctionWords)
+                    : QueryExpansion.wordsOf(base),
+                request.anyWord(),
+                withFilters(base, filters),
+                request.expansion());
+      }
       Query hitsQuery = withFilters(base, filters);
 
       int window = after == null ? request.offset() + request.limit() : request.limit();
@@ -313,7 +340,8 @@ public final class NewsSearcher implements ArticleSearcher {
               ? Cursor.encode(request, (FieldDoc) page[page.length - 1])
               : null;
 
-      List<Hit> hits = hits(searcher, base, page, request);
+      // snippets mark the words written, not those an expansion added
+      List<Hit> hits = hits(searcher, parsed.query(), page, request);
       Map<String, FacetResult> facets =
           request.facets().isEmpty()
               ? Map.of()

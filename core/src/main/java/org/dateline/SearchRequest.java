@@ -44,6 +44,7 @@ import java.util.regex.Pattern;
  * @param anyWord when true the query is plain text, not syntax: its words are analyzed and an
  *     article matching any of them is a hit (see {@link NewsSearcher}); for natural-language
  *     questions
+ * @param expansion RM3 query expansion (see {@link #expand(Rm3)}), or null for none
  */
 public record SearchRequest(
     String query,
@@ -57,7 +58,8 @@ public record SearchRequest(
     int snippets,
     int snippetLength,
     FacetRequest facets,
-    boolean anyWord) {
+    boolean anyWord,
+    Rm3 expansion) {
 
   /** Most hits one page may hold. */
   public static final int MAX_LIMIT = 10_000;
@@ -191,13 +193,35 @@ public record SearchRequest(
   }
 
   /**
-   * Returns a copy whose query text is read as plain words, any of which may match, or as syntax.
+   * A request without query expansion, as before {@code expansion} existed.
    *
-   * @param anyWord true for plain words, false for query syntax
-   * @return the new request
+   * @param query see {@link #query()}
+   * @param sources see {@link #sources()}
+   * @param dates see {@link #dates()}
+   * @param fields see {@link #fields()}
+   * @param sort see {@link #sort()}
+   * @param offset see {@link #offset()}
+   * @param limit see {@link #limit()}
+   * @param cursor see {@link #cursor()}
+   * @param snippets see {@link #snippets()}
+   * @param snippetLength see {@link #snippetLength()}
+   * @param facets see {@link #facets()}
+   * @param anyWord see {@link #anyWord()}
    */
-  public SearchRequest withAnyWord(boolean anyWord) {
-    return new SearchRequest(
+  public SearchRequest(
+      String query,
+      Set<String> sources,
+      DateRange dates,
+      Map<String, Set<String>> fields,
+      SortOrder sort,
+      int offset,
+      int limit,
+      String cursor,
+      int snippets,
+      int snippetLength,
+      FacetRequest facets,
+      boolean anyWord) {
+    this(
         query,
         sources,
         dates,
@@ -209,7 +233,18 @@ public record SearchRequest(
         snippets,
         snippetLength,
         facets,
-        anyWord);
+        anyWord,
+        null);
+  }
+
+  /**
+   * Returns a copy whose query text is read as plain words, any of which may match, or as syntax.
+   *
+   * @param anyWord true for plain words, false for query syntax
+   * @return the new request
+   */
+  public SearchRequest withAnyWord(boolean anyWord) {
+    return with(b -> b.anyWord = anyWord);
   }
 
   /**
@@ -254,19 +289,7 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest withSources(Set<String> sources) {
-    return new SearchRequest(
-        query,
-        sources,
-        dates,
-        fields,
-        sort,
-        offset,
-        limit,
-        cursor,
-        snippets,
-        snippetLength,
-        facets,
-        anyWord);
+    return with(b -> b.sources = sources);
   }
 
   /**
@@ -276,19 +299,7 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest withDates(DateRange dates) {
-    return new SearchRequest(
-        query,
-        sources,
-        dates,
-        fields,
-        sort,
-        offset,
-        limit,
-        cursor,
-        snippets,
-        snippetLength,
-        facets,
-        anyWord);
+    return with(b -> b.dates = dates);
   }
 
   /**
@@ -316,19 +327,7 @@ public record SearchRequest(
     } else {
       f.put(name, values);
     }
-    return new SearchRequest(
-        query,
-        sources,
-        dates,
-        f,
-        sort,
-        offset,
-        limit,
-        cursor,
-        snippets,
-        snippetLength,
-        facets,
-        anyWord);
+    return with(b -> b.fields = f);
   }
 
   /**
@@ -338,19 +337,7 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest sortBy(SortOrder sort) {
-    return new SearchRequest(
-        query,
-        sources,
-        dates,
-        fields,
-        sort,
-        offset,
-        limit,
-        cursor,
-        snippets,
-        snippetLength,
-        facets,
-        anyWord);
+    return with(b -> b.sort = sort);
   }
 
   /**
@@ -361,19 +348,12 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest page(int offset, int limit) {
-    return new SearchRequest(
-        query,
-        sources,
-        dates,
-        fields,
-        sort,
-        offset,
-        limit,
-        null,
-        snippets,
-        snippetLength,
-        facets,
-        anyWord);
+    return with(
+        b -> {
+          b.offset = offset;
+          b.limit = limit;
+          b.cursor = null;
+        });
   }
 
   /**
@@ -383,19 +363,11 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest after(String cursor) {
-    return new SearchRequest(
-        query,
-        sources,
-        dates,
-        fields,
-        sort,
-        0,
-        limit,
-        cursor,
-        snippets,
-        snippetLength,
-        facets,
-        anyWord);
+    return with(
+        b -> {
+          b.offset = 0;
+          b.cursor = cursor;
+        });
   }
 
   /**
@@ -406,8 +378,11 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest snippets(int count, int length) {
-    return new SearchRequest(
-        query, sources, dates, fields, sort, offset, limit, cursor, count, length, facets, anyWord);
+    return with(
+        b -> {
+          b.snippets = count;
+          b.snippetLength = length;
+        });
   }
 
   /**
@@ -417,18 +392,83 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest facets(FacetRequest facets) {
-    return new SearchRequest(
-        query,
-        sources,
-        dates,
-        fields,
-        sort,
-        offset,
-        limit,
-        cursor,
-        snippets,
-        snippetLength,
-        facets,
-        anyWord);
+    return with(b -> b.facets = facets);
+  }
+
+  /**
+   * Returns a copy whose query is expanded with words of its own best hits (pseudo-relevance
+   * feedback, see {@link Rm3}) before it is run. The expanded query is built from the index as it is,
+   * the same for every page of a search, so totals stay exact and paging (by offset or cursor)
+   * stays consistent. Filters stay filters: the feedback comes from the best articles that pass
+   * them, and the expanded query is filtered as the original one is. A query in syntax keeps all
+   * its clauses (required words, phrases, exclusions) as one required clause, so the hits and the
+   * total are the original query's, only reordered by the added words; a plain-words query ({@link
+   * #anyWord()}) becomes the weighted words of the original and of the feedback, any of which may
+   * match, as Anserini's {@code -rm3} does, so it may find articles that contain none of the words
+   * written. Snippets highlight the words written, not the added ones. An empty query or {@code *}
+   * is not expanded.
+   *
+   * @param expansion the RM3 parameters, {@link Rm3#DEFAULT} for Anserini's; null for none
+   * @return the new request
+   */
+  public SearchRequest expand(Rm3 expansion) {
+    return with(b -> b.expansion = expansion);
+  }
+
+  /** A copy with some components changed: every {@code with…} method goes through it. */
+  private SearchRequest with(java.util.function.Consumer<Builder> change) {
+    Builder b = new Builder(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** The components of a request, changeable until {@link #build()} validates them. */
+  private static final class Builder {
+    String query;
+    Set<String> sources;
+    DateRange dates;
+    Map<String, Set<String>> fields;
+    SortOrder sort;
+    int offset;
+    int limit;
+    String cursor;
+    int snippets;
+    int snippetLength;
+    FacetRequest facets;
+    boolean anyWord;
+    Rm3 expansion;
+
+    Builder(SearchRequest r) {
+      query = r.query;
+      sources = r.sources;
+      dates = r.dates;
+      fields = r.fields;
+      sort = r.sort;
+      offset = r.offset;
+      limit = r.limit;
+      cursor = r.cursor;
+      snippets = r.snippets;
+      snippetLength = r.snippetLength;
+      facets = r.facets;
+      anyWord = r.anyWord;
+      expansion = r.expansion;
+    }
+
+    SearchRequest build() {
+      return new SearchRequest(
+          query,
+          sources,
+          dates,
+          fields,
+          sort,
+          offset,
+          limit,
+          cursor,
+          snippets,
+          snippetLength,
+          facets,
+          anyWord,
+          expansion);
+    }
   }
 }

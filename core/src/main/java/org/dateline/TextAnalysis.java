@@ -58,6 +58,15 @@ public enum TextAnalysis {
         "analysis must be one of news, english-stopwords-porter (got: " + label + ")");
   }
 
+  /**
+   * Whether queries drop English function words ({@link FunctionWords}) at search time: for an
+   * index that keeps every word. An index that drops stop words itself is searched as its analysis
+   * says, so that published results made with it are reproduced.
+   */
+  boolean dropsFunctionWords() {
+    return this == NEWS;
+  }
+
   /** A fresh analyzer for title and body text. */
   Analyzer textAnalyzer() {
     return switch (this) {

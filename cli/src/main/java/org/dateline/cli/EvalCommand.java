@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.dateline.Bm25;
 import org.dateline.NewsSearcher;
+import org.dateline.Rm3;
 import org.dateline.SearchRequest;
 import org.dateline.eval.Evaluation;
 import org.dateline.eval.EvaluationReport;
@@ -31,8 +32,9 @@ import picocli.CommandLine.ParameterException;
       "Run a test collection's topics against the index and score the ranking against its"
           + " relevance judgments, as trec_eval -c does: MAP, P@30, nDCG@10 and recall@1000,"
           + " averaged over the judged queries.",
-      "Each topic's text is searched as a bag of words, any of which may match, ranked by BM25."
-          + " Queries are analyzed the way the index was (dateline index --analysis)."
+      "Each topic's text is searched as a bag of words, any of which may match, ranked by BM25,"
+          + " without its English function words (the, in, which...). Queries are analyzed the"
+          + " way the index was (dateline index --analysis). --expand adds RM3 query expansion."
     },
     footer = {
       "",
@@ -43,6 +45,7 @@ import picocli.CommandLine.ParameterException;
       "      --k1 0.9 --b 0.4",
       "  dateline eval --topics topics.cacm.txt --qrels qrels.cacm.txt --index ~/cacm --json"
           + " --per-query",
+      "  dateline eval --topics topics.cacm.txt --qrels qrels.cacm.txt --index ~/cacm --expand",
       "  dateline eval --topics topics.cacm.txt --qrels qrels.cacm.txt --index ~/cacm"
           + " --run cacm.run",
       "",
@@ -99,6 +102,35 @@ final class EvalCommand extends IndexedCommand {
       description = "Also write the ranking as a TREC run file (qid Q0 docno rank score tag).")
   Path runFile;
 
+  @Option(
+      names = "--expand",
+      description =
+          "Expand each topic with words of its best hits (RM3 pseudo-relevance feedback, as"
+              + " Anserini's -rm3): 10 articles, 10 words, half the weight on the topic as"
+              + " written, unless --expand-docs, --expand-terms or --expand-weight say"
+              + " otherwise.")
+  boolean expand;
+
+  @Option(
+      names = "--expand-docs",
+      paramLabel = "N",
+      description = "With --expand: articles to learn from, 1 to 1000. Default: 10.")
+  Integer expandDocs;
+
+  @Option(
+      names = "--expand-terms",
+      paramLabel = "N",
+      description = "With --expand: words to add, 1 to 1000. Default: 10.")
+  Integer expandTerms;
+
+  @Option(
+      names = "--expand-weight",
+      paramLabel = "W",
+      description =
+          "With --expand: the weight of the topic as written, 0 to 1 (the rest is the added"
+              + " words'). Default: 0.5.")
+  Float expandWeight;
+
   @Option(names = "--per-query", description = "Also show each judged query's measures.")
   boolean perQuery;
 
@@ -118,6 +150,7 @@ final class EvalCommand extends IndexedCommand {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    Rm3 expansion = expansion();
     // The files first: a typo in them should not wait for the index to open.
     List<Topic> topics = TrecTopics.read(topicsFile);
     Qrels qrels = Qrels.read(qrelsFile);
@@ -151,7 +184,7 @@ final class EvalCommand extends IndexedCommand {
                 index);
       }
       analysis = searcher.analysis().label();
-      run = Evaluation.run(searcher, topics, hits);
+      run = Evaluation.run(searcher, topics, hits, expansion);
     }
     EvaluationReport report = TrecEval.evaluate(qrels, run);
     if (runFile != null) {
@@ -161,7 +194,8 @@ final class EvalCommand extends IndexedCommand {
     }
     Environment env = env();
     EvalSettings settings =
-        new EvalSettings(folder, isSample(), analysis, ranking, hits, topics.size());
+        new EvalSettings(
+            folder, isSample(), analysis, ranking, expansion, hits, topics.size());
     if (json) {
       new JsonPrinter(out(), env.stdoutIsTerminal())
           .evaluation(
@@ -169,6 +203,7 @@ final class EvalCommand extends IndexedCommand {
               settings.sample(),
               analysis,
               ranking,
+              expansion,
               hits,
               settings.topics(),
               report,
@@ -179,6 +214,26 @@ final class EvalCommand extends IndexedCommand {
     return ExitCodes.OK;
   }
 
+  /** The RM3 parameters the options ask for, or null without {@code --expand}. */
+  private Rm3 expansion() {
+    if (!expand) {
+      if (expandDocs != null || expandTerms != null || expandWeight != null) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--expand-docs, --expand-terms and --expand-weight need --expand; add it");
+      }
+      return null;
+    }
+    try {
+      return new Rm3(
+          expandDocs == null ? Rm3.DEFAULT.feedbackDocs() : expandDocs,
+          expandTerms == null ? Rm3.DEFAULT.feedbackTerms() : expandTerms,
+          expandWeight == null ? Rm3.DEFAULT.originalQueryWeight() : expandWeight);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--expand: " + e.getMessage());
+    }
+  }
+
   /**
    * What a run was made with, printed beside its measures.
    *
@@ -186,9 +241,16 @@ final class EvalCommand extends IndexedCommand {
    * @param sample whether it is the sample corpus's
    * @param analysis the label of the index's text analysis
    * @param ranking the BM25 parameters
+   * @param expansion the RM3 parameters, or null when topics were not expanded
    * @param hits articles retrieved per topic
    * @param topics how many topics were searched (judged or not)
    */
   record EvalSettings(
-      Path index, boolean sample, String analysis, Bm25 ranking, int hits, int topics) {}
+      Path index,
+      boolean sample,
+      String analysis,
+      Bm25 ranking,
+      Rm3 expansion,
+      int hits,
+      int topics) {}
 }

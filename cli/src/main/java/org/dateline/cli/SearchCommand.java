@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dateline.ArticleSearcher;
 import org.dateline.FacetRequest;
+import org.dateline.Rm3;
 import org.dateline.SearchRequest;
 import org.dateline.SearchResult;
 import org.dateline.SortOrder;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Parameters;
           + " snippets with the matches marked (bold red on a terminal, **like this** otherwise).",
       "QUERY uses Lucene's syntax: words (stemmed; every word must match unless OR is written),"
           + " \"exact phrases\", -excluded, AND OR NOT, prefix*, title:word, source:name (or a"
-          + " word of it), date:2017-01."
+          + " word of it), date:2017-01.",
+      "English function words (the, in, which...) written bare in a query with other words are"
+          + " dropped; quote them (\"the who\") or require them (+the) to search for them."
     },
     footer = {
       "",
@@ -32,6 +35,7 @@ import picocli.CommandLine.Parameters;
       "  dateline search 'microsoft AND warrant' --from 2017-01 --to 2017-01 --sort newest",
       "  dateline search oil --index ~/reuters --source Reuters --limit 20 --facets",
       "  dateline search oil --index ~/reuters --json | jq '.hits[].title'",
+      "  dateline search 'which banks raised their prime rate' --index ~/reuters --expand",
       "",
       "Exit status: 0 when something matched, 1 when nothing did, 2 for a bad query or option,"
           + " 3 when the index cannot be opened."
@@ -75,6 +79,14 @@ final class SearchCommand extends FilteredCommand {
   @Option(names = "--facets", description = "Also count the hits by source and by month.")
   boolean facets;
 
+  @Option(
+      names = "--expand",
+      description =
+          "Reorder the hits with words of the best ones (RM3 pseudo-relevance feedback: 10"
+              + " articles, 10 words, half the weight on the query as written). The hits and the"
+              + " total stay the query's; filters stay filters. Local indexes only.")
+  boolean expand;
+
   @Option(names = "--json", description = "Print one JSON document instead of text.")
   boolean json;
 
@@ -92,6 +104,9 @@ final class SearchCommand extends FilteredCommand {
             .snippets(snippets, SearchRequest.DEFAULT_SNIPPET_LENGTH);
     if (after != null) {
       request = request.after(after);
+    }
+    if (expand) {
+      request = request.expand(Rm3.DEFAULT);
     }
     if (facets) {
       request = request.facets(FacetRequest.of("source", "month"));

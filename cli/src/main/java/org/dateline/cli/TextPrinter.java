@@ -201,13 +201,21 @@ final class TextPrinter {
     out.println(
         String.format(
             Locale.ROOT,
-            "Evaluated %s against %s%s: analysis %s, BM25 k1=%s b=%s, %,d hits per topic.",
+            "Evaluated %s against %s%s: analysis %s, BM25 k1=%s b=%s%s, %,d hits per topic.",
             count(s.topics(), "topic"),
             s.index(),
             s.sample() ? " (the sample corpus)" : "",
             s.analysis(),
             s.ranking().k1(),
             s.ranking().b(),
+            s.expansion() == null
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    ", RM3 expansion (%d articles, %d words, query weight %s)",
+                    s.expansion().feedbackDocs(),
+                    s.expansion().feedbackTerms(),
+                    s.expansion().originalQueryWeight()),
             s.hits()));
     if (perQuery) {
       List<String[]> rows = new ArrayList<>();

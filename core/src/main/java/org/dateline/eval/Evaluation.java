@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import org.dateline.Hit;
 import org.dateline.NewsSearcher;
+import org.dateline.Rm3;
 import org.dateline.SearchRequest;
 
 /**
  * Runs topics through a {@link NewsSearcher} and evaluates the run, the way an IR baseline is made:
  * each topic's text is a bag of words ({@link SearchRequest#withAnyWord(boolean)}), any of which
- * may match, and the best {@code hits} articles by BM25 are the run.
+ * may match (without its function words, as {@link NewsSearcher} drops them), and the best {@code
+ * hits} articles by BM25 are the run, optionally after RM3 expansion ({@link Rm3}).
  */
 public final class Evaluation {
   /** Hits per topic in TREC runs, and the depth recall@1000 needs. */
@@ -30,6 +32,22 @@ public final class Evaluation {
    * @throws IOException when the index cannot be read
    */
   public static Run run(NewsSearcher searcher, List<Topic> topics, int hits) throws IOException {
+    return run(searcher, topics, hits, null);
+  }
+
+  /**
+   * Searches every topic, expanding each with RM3 pseudo-relevance feedback when asked.
+   *
+   * @param searcher the index to search; its BM25 parameters and analysis are used
+   * @param topics the topics
+   * @param hits how many articles to retrieve per topic, 1 to {@value SearchRequest#MAX_LIMIT}
+   * @param expansion the RM3 parameters ({@link Rm3#DEFAULT} for Anserini's {@code -rm3}), or null
+   *     for none
+   * @return the run: for each topic, the article ids with their scores, best first
+   * @throws IOException when the index cannot be read
+   */
+  public static Run run(NewsSearcher searcher, List<Topic> topics, int hits, Rm3 expansion)
+      throws IOException {
     if (hits < 1 || hits > SearchRequest.MAX_LIMIT) {
       throw new IllegalArgumentException(
           "hits must be between 1 and " + SearchRequest.MAX_LIMIT + " (got: " + hits + ")");
@@ -40,7 +58,8 @@ public final class Evaluation {
           SearchRequest.of(t.text())
               .withAnyWord(true)
               .page(0, hits)
-              .snippets(0, SearchRequest.DEFAULT_SNIPPET_LENGTH);
+              .snippets(0, SearchRequest.DEFAULT_SNIPPET_LENGTH)
+              .expand(expansion);
       List<ScoredDoc> docs = new ArrayList<>();
       for (Hit h : searcher.search(request).hits()) {
         docs.add(new ScoredDoc(h.id(), h.score()));
@@ -83,5 +102,22 @@ public final class Evaluation {
   public static EvaluationReport evaluate(
       NewsSearcher searcher, List<Topic> topics, Qrels qrels, int hits) throws IOException {
     return TrecEval.evaluate(qrels, run(searcher, topics, hits));
+  }
+
+  /**
+   * Searches every topic, expanded with RM3 when asked, and evaluates the run against judgments.
+   *
+   * @param searcher the index to search
+   * @param topics the topics
+   * @param qrels the judgments
+   * @param hits how many articles to retrieve per topic
+   * @param expansion the RM3 parameters, or null for none
+   * @return the measures, per query and averaged over the judged queries
+   * @throws IOException when the index cannot be read
+   */
+  public static EvaluationReport evaluate(
+      NewsSearcher searcher, List<Topic> topics, Qrels qrels, int hits, Rm3 expansion)
+      throws IOException {
+    return TrecEval.evaluate(qrels, run(searcher, topics, hits, expansion));
   }
 }

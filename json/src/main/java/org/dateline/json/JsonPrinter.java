@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.dateline.Article;
 import org.dateline.Bm25;
+import org.dateline.Rm3;
 import org.dateline.Dates;
 import org.dateline.FacetCount;
 import org.dateline.FacetResult;
@@ -209,6 +210,37 @@ public final class JsonPrinter {
       EvaluationReport report,
       boolean perQuery)
       throws IOException {
+    evaluation(index, sample, analysis, ranking, null, hits, topics, report, perQuery);
+  }
+
+  /**
+   * The measures of an evaluation run, with the query expansion it used: as {@link
+   * #evaluation(Path, boolean, String, Bm25, int, int, EvaluationReport, boolean)}, and {@code
+   * expansion}, null or {@code {"method": "rm3", "feedback_docs", "feedback_terms",
+   * "original_query_weight"}}.
+   *
+   * @param index the index folder
+   * @param sample whether it is the sample corpus's
+   * @param analysis the label of the index's text analysis
+   * @param ranking the BM25 parameters
+   * @param expansion the RM3 parameters, or null when the topics were not expanded
+   * @param hits articles retrieved per topic
+   * @param topics how many topics were searched
+   * @param report the measures
+   * @param perQuery whether to include each query's measures
+   * @throws IOException when writing fails
+   */
+  public void evaluation(
+      Path index,
+      boolean sample,
+      String analysis,
+      Bm25 ranking,
+      Rm3 expansion,
+      int hits,
+      int topics,
+      EvaluationReport report,
+      boolean perQuery)
+      throws IOException {
     try (JsonGenerator g = generator()) {
       g.writeStartObject();
       g.writeStringField("index", index.toString());
@@ -216,6 +248,16 @@ public final class JsonPrinter {
       g.writeStringField("analysis", analysis);
       g.writeNumberField("k1", ranking.k1());
       g.writeNumberField("b", ranking.b());
+      if (expansion == null) {
+        g.writeNullField("expansion");
+      } else {
+        g.writeObjectFieldStart("expansion");
+        g.writeStringField("method", "rm3");
+        g.writeNumberField("feedback_docs", expansion.feedbackDocs());
+        g.writeNumberField("feedback_terms", expansion.feedbackTerms());
+        g.writeNumberField("original_query_weight", expansion.originalQueryWeight());
+        g.writeEndObject();
+      }
       g.writeNumberField("hits", hits);
       g.writeNumberField("topics", topics);
       g.writeNumberField("queries", report.queryCount());

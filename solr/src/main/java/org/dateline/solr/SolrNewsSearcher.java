@@ -79,6 +79,10 @@ public final class SolrNewsSearcher implements ArticleSearcher {
 
   @Override
   public SearchResult search(SearchRequest request) throws IOException {
+    if (request.expansion() != null) {
+      throw new IllegalArgumentException(
+          "query expansion (--expand) works on a local index only, not on a Solr collection");
+    }
     long start = System.nanoTime();
     CursorState after = request.cursor() == null ? null : CursorState.decode(request);
     Set<String> extras = extraFields();
