@@ -142,6 +142,9 @@ PY
   rm -rf "$ain"
 done
 
+# ranking: CACM, Dateline beside Anserini's -bm25 and -bm25 -rm3 (bench/ranking.sh)
+JAVA="$JAVA" JAR="$JAR" ANSERINI="$ANSERINI" "$ROOT/bench/ranking.sh" "$WORK/ranking" "$OUT/ranking.json"
+
 echo "load at end: $(uptime)" >> "$OUT/command.txt"
 echo "ended: $(date -u +%FT%TZ)" >> "$OUT/command.txt"
 log "report"
