@@ -45,7 +45,8 @@ import picocli.CommandLine.ParameterException;
       "      --k1 0.9 --b 0.4",
       "  dateline eval --topics topics.cacm.txt --qrels qrels.cacm.txt --index ~/cacm --json"
           + " --per-query",
-      "  dateline eval --topics topics.cacm.txt --qrels qrels.cacm.txt --index ~/cacm --expand",
+      "  dateline eval --topics topics.cacm.txt --qrels qrels.cacm.txt --index ~/cacm \\",
+      "      --k1 0.9 --b 0.4 --expand",
       "  dateline eval --topics topics.cacm.txt --qrels qrels.cacm.txt --index ~/cacm"
           + " --run cacm.run",
       "",

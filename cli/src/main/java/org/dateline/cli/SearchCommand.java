@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
       "  dateline search 'microsoft AND warrant' --from 2017-01 --to 2017-01 --sort newest",
       "  dateline search oil --index ~/reuters --source Reuters --limit 20 --facets",
       "  dateline search oil --index ~/reuters --json | jq '.hits[].title'",
-      "  dateline search 'which banks raised their prime rate' --index ~/reuters --expand",
+      "  dateline search 'banks raised their prime rate' --index ~/reuters --expand",
       "",
       "Exit status: 0 when something matched, 1 when nothing did, 2 for a bad query or option,"
           + " 3 when the index cannot be opened."

@@ -228,4 +228,62 @@ class EvalCommandTest {
     assertTrue(r.out().contains("--analysis english-stopwords-porter"), r::toString);
     assertTrue(r.out().contains("Exit status: 0"), r::toString);
   }
+
+  @Test
+  void expandReachesAnserinisRm3WithItsSettings() throws Exception {
+    assumeCacm();
+    Cli.Run r = cli().run(eval("--k1", "0.9", "--b", "0.4", "--expand", "--json"));
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    JsonNode doc = JSON.readTree(r.out());
+    // Anserini 1.5.0's -bm25 -rm3 on CACM: map 0.3648, P_30 0.2224
+    assertTrue(doc.get("map").asDouble() >= 0.3648, doc::toString);
+    assertTrue(doc.get("p_30").asDouble() >= 0.2224, doc::toString);
+    JsonNode x = doc.get("expansion");
+    assertEquals("rm3", x.get("method").asText(), doc::toString);
+    assertEquals(10, x.get("feedback_docs").asInt());
+    assertEquals(10, x.get("feedback_terms").asInt());
+    assertEquals(0.5, x.get("original_query_weight").asDouble(), 1e-6);
+    JsonNode plain = JSON.readTree(cli().run(eval("--k1", "0.9", "--b", "0.4", "--json")).out());
+    assertTrue(plain.get("expansion").isNull(), plain::toString);
+  }
+
+  @Test
+  void expandSettingsShowInTheTextAndChangeTheRun() throws Exception {
+    assumeCacm();
+    Cli.Run r =
+        cli().run(eval("--expand", "--expand-docs", "5", "--expand-terms", "20", "--expand-weight", "0.7"));
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    assertTrue(
+        r.out().startsWith(
+            "Evaluated 64 topics against " + index
+                + ": analysis english-stopwords-porter, BM25 k1=1.2 b=0.75, RM3 expansion (5"
+                + " articles, 20 words, query weight 0.7), 1,000 hits per topic.\n"),
+        r::toString);
+    JsonNode a = JSON.readTree(cli().run(eval("--expand", "--expand-docs", "5", "--json")).out());
+    JsonNode b = JSON.readTree(cli().run(eval("--expand", "--json")).out());
+    assertTrue(a.get("map").asDouble() != b.get("map").asDouble(), () -> a + " vs " + b);
+  }
+
+  @Test
+  void expandOptionsWithoutExpandOrOutOfRangeExitTwo() throws Exception {
+    Path topics = Files.writeString(tmp.resolve("t4.txt"), "<DOC>\n<DOCNO> 1 </DOCNO>\noil\n</DOC>\n");
+    Path qrels = Files.writeString(tmp.resolve("q4.qrels"), "1 0 a1 1\n");
+    Cli.Run r =
+        cli().run("eval", "--topics", topics.toString(), "--qrels", qrels.toString(), "--expand-docs", "5");
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertTrue(r.err().contains("--expand-docs, --expand-terms and --expand-weight need --expand"), r::toString);
+    r =
+        cli().run("eval", "--topics", topics.toString(), "--qrels", qrels.toString(), "--expand",
+            "--expand-weight", "1.5");
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+    assertTrue(r.err().contains("originalQueryWeight must be between 0 and 1 (got: 1.5)"), r::toString);
+  }
+
+  @Test
+  void helpDescribesExpand() {
+    String out = cli().run("eval", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(out.contains("--expand Expand each topic with words of its best hits (RM3"), out);
+    assertTrue(out.contains("--expand-docs=N"), out);
+    assertTrue(out.contains("without its English function words"), out);
+  }
 }

@@ -256,4 +256,37 @@ class SearchCommandTest {
     assertTrue(r.out().contains("Examples:"), r::toString);
     assertTrue(r.out().contains("dateline search '\"stored communications act\"'"), r::toString);
   }
+
+  @Test
+  void expandKeepsTheHitsAndTheTotal() throws Exception {
+    JsonNode plain = JSON.readTree(cli().run("search", "warrant", "--json").out());
+    Cli.Run r = cli().run("search", "warrant", "--expand", "--json");
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    assertEquals("", r.err(), r::toString);
+    JsonNode expanded = JSON.readTree(r.out());
+    assertEquals(plain.get("total").asLong(), expanded.get("total").asLong(), r::toString);
+    List<String> a = new ArrayList<>();
+    List<String> b = new ArrayList<>();
+    plain.get("hits").forEach(h -> a.add(h.get("id").asText()));
+    expanded.get("hits").forEach(h -> b.add(h.get("id").asText()));
+    assertEquals(new java.util.TreeSet<>(a), new java.util.TreeSet<>(b), r::toString);
+  }
+
+  @Test
+  void bareFunctionWordsAreDroppedAndQuotedOnesKept() {
+    // "the" and "of" are not required: the same three articles as the phrase without them
+    Cli.Run r = cli().run("search", "the stored communications of act");
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    assertTrue(r.out().strip().endsWith("of 3 matches."), r::toString);
+    // quoted, they must be there: no article has this phrase
+    Cli.Run quoted = cli().run("search", "\"the stored communications of act\"");
+    assertEquals(ExitCodes.NO_MATCH, quoted.code(), quoted::toString);
+  }
+
+  @Test
+  void helpDescribesExpandAndFunctionWords() {
+    String out = cli().run("search", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(out.contains("--expand Reorder the hits with words of the best ones"), out);
+    assertTrue(out.contains("English function words (the, in, which...) written bare"), out);
+  }
 }
