@@ -41,6 +41,17 @@ final class ArticleDocuments {
    * @return the document, keyed by {@link Fields#ID}
    */
   static Document toDocument(Article a) {
+    return toDocument(a, org.dateline.copies.CopyPolicy.OFF);
+  }
+
+  /**
+   * Builds the document for an article, with its copy-detection fields.
+   *
+   * @param a the article
+   * @param copies whether to index the article's copy fingerprints
+   * @return the document, keyed by {@link Fields#ID}
+   */
+  static Document toDocument(Article a, org.dateline.copies.CopyPolicy copies) {
     Document doc = new Document();
     doc.add(new KeywordField(Fields.ID, a.id(), Field.Store.YES));
     doc.add(new Field(Fields.TITLE, a.title(), TEXT));
@@ -60,6 +71,7 @@ final class ArticleDocuments {
         addKeyword(doc, e.getKey(), value);
       }
     }
+    org.dateline.copies.CopyFields.add(doc, a.id(), a.body(), copies);
     return doc;
   }
 

@@ -309,6 +309,8 @@ public final class NewsIndex implements AutoCloseable {
         }
         writer.deleteDocuments(new Term(Fields.ID, id));
       }
+      // the deleted articles' groups lose a member, maybe their earliest: regroup the rest
+      org.dateline.copies.CopyGrouper.regroup(writer, committed, distinct, config.copies());
       writer.commit();
       return found;
     } catch (IOException | RuntimeException e) {
@@ -493,7 +495,7 @@ public final class NewsIndex implements AutoCloseable {
     /** Analyzes and writes one article; runs in a worker, or in the caller with one thread. */
     void write(Article a, boolean seen) throws IOException {
       warnOnRepairs(a, log);
-      Document doc = ArticleDocuments.toDocument(a);
+      Document doc = ArticleDocuments.toDocument(a, config.copies());
       try {
         if (seen) {
           writer.updateDocument(new Term(Fields.ID, a.id()), doc);
@@ -520,6 +522,10 @@ public final class NewsIndex implements AutoCloseable {
     void checkpoint() throws IOException {
       drain();
       try {
+        // copy groups: the articles since the last checkpoint joined with the index, before it
+        // is committed (or, in a replacement, before the next checkpoint's reader sees them)
+        org.dateline.copies.CopyGrouper.regroup(
+            writer, committedReader(), sinceCommit, config.copies());
         if (!replacing && writer.hasUncommittedChanges()) {
           writer.commit();
           commits++; // only commits that hold something count

@@ -44,6 +44,10 @@ import java.util.regex.Pattern;
  * @param anyWord when true the query is plain text, not syntax: its words are analyzed and an
  *     article matching any of them is a hit (see {@link NewsSearcher}); for natural-language
  *     questions
+ * @param collapse when true, one hit per copy group: the group's first hit in the requested order
+ *     (the best-scoring by relevance), which says how many other matching copies it stands for;
+ *     pages by offset only, not by cursor
+ * @param count what {@link SearchResult#stories()} and the facets count
  */
 public record SearchRequest(
     String query,
@@ -57,7 +61,21 @@ public record SearchRequest(
     int snippets,
     int snippetLength,
     FacetRequest facets,
-    boolean anyWord) {
+    boolean anyWord,
+    boolean collapse,
+    Count count) {
+
+  /** What totals and facets count. */
+  public enum Count {
+    /** Every matching article counts. */
+    ARTICLES,
+    /**
+     * Every matching story counts once: the articles of one copy group (see {@link
+     * org.dateline.copies}) are one story; a facet value counts the stories having an article with
+     * that value.
+     */
+    STORIES
+  }
 
   /** Most hits one page may hold. */
   public static final int MAX_LIMIT = 10_000;
@@ -146,6 +164,137 @@ public record SearchRequest(
         MAX_SNIPPET_LENGTH,
         snippetLength);
     Objects.requireNonNull(facets, "facets");
+    Objects.requireNonNull(count, "count");
+    Check.argument(
+        !collapse || cursor == null,
+        "a collapsed search pages by offset, not by cursor (got a cursor)");
+  }
+
+  /**
+   * A request without collapsing, counting articles.
+   *
+   * @param query see {@link #query()}
+   * @param sources see {@link #sources()}
+   * @param dates see {@link #dates()}
+   * @param fields see {@link #fields()}
+   * @param sort see {@link #sort()}
+   * @param offset see {@link #offset()}
+   * @param limit see {@link #limit()}
+   * @param cursor see {@link #cursor()}
+   * @param snippets see {@link #snippets()}
+   * @param snippetLength see {@link #snippetLength()}
+   * @param facets see {@link #facets()}
+   * @param anyWord see {@link #anyWord()}
+   */
+  public SearchRequest(
+      String query,
+      Set<String> sources,
+      DateRange dates,
+      Map<String, Set<String>> fields,
+      SortOrder sort,
+      int offset,
+      int limit,
+      String cursor,
+      int snippets,
+      int snippetLength,
+      FacetRequest facets,
+      boolean anyWord) {
+    this(
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        offset,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets,
+        anyWord,
+        false,
+        Count.ARTICLES);
+  }
+
+  /**
+   * Returns a copy that returns one hit per copy group, or every article.
+   *
+   * @param collapse true for one hit per group
+   * @return the new request
+   */
+  public SearchRequest withCollapse(boolean collapse) {
+    Builder b = edit();
+    b.collapse = collapse;
+    return b.build();
+  }
+
+  /**
+   * Returns a copy counting articles or stories.
+   *
+   * @param count what to count
+   * @return the new request
+   */
+  public SearchRequest withCount(Count count) {
+    Builder b = edit();
+    b.count = count;
+    return b.build();
+  }
+
+  private Builder edit() {
+    return new Builder(this);
+  }
+
+  /** The request's components, to change a few and build a new request: every with-method's path. */
+  private static final class Builder {
+    String query;
+    Set<String> sources;
+    DateRange dates;
+    Map<String, Set<String>> fields;
+    SortOrder sort;
+    int offset;
+    int limit;
+    String cursor;
+    int snippets;
+    int snippetLength;
+    FacetRequest facets;
+    boolean anyWord;
+    boolean collapse;
+    Count count;
+
+    Builder(SearchRequest r) {
+      query = r.query;
+      sources = r.sources;
+      dates = r.dates;
+      fields = r.fields;
+      sort = r.sort;
+      offset = r.offset;
+      limit = r.limit;
+      cursor = r.cursor;
+      snippets = r.snippets;
+      snippetLength = r.snippetLength;
+      facets = r.facets;
+      anyWord = r.anyWord;
+      collapse = r.collapse;
+      count = r.count;
+    }
+
+    SearchRequest build() {
+      return new SearchRequest(
+          query,
+          sources,
+          dates,
+          fields,
+          sort,
+          offset,
+          limit,
+          cursor,
+          snippets,
+          snippetLength,
+          facets,
+          anyWord,
+          collapse,
+          count);
+    }
   }
 
   /**
@@ -197,19 +346,9 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest withAnyWord(boolean anyWord) {
-    return new SearchRequest(
-        query,
-        sources,
-        dates,
-        fields,
-        sort,
-        offset,
-        limit,
-        cursor,
-        snippets,
-        snippetLength,
-        facets,
-        anyWord);
+    Builder b = edit();
+    b.anyWord = anyWord;
+    return b.build();
   }
 
   /**
@@ -254,19 +393,9 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest withSources(Set<String> sources) {
-    return new SearchRequest(
-        query,
-        sources,
-        dates,
-        fields,
-        sort,
-        offset,
-        limit,
-        cursor,
-        snippets,
-        snippetLength,
-        facets,
-        anyWord);
+    Builder b = edit();
+    b.sources = sources;
+    return b.build();
   }
 
   /**
@@ -276,19 +405,9 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest withDates(DateRange dates) {
-    return new SearchRequest(
-        query,
-        sources,
-        dates,
-        fields,
-        sort,
-        offset,
-        limit,
-        cursor,
-        snippets,
-        snippetLength,
-        facets,
-        anyWord);
+    Builder b = edit();
+    b.dates = dates;
+    return b.build();
   }
 
   /**
@@ -316,19 +435,9 @@ public record SearchRequest(
     } else {
       f.put(name, values);
     }
-    return new SearchRequest(
-        query,
-        sources,
-        dates,
-        f,
-        sort,
-        offset,
-        limit,
-        cursor,
-        snippets,
-        snippetLength,
-        facets,
-        anyWord);
+    Builder b = edit();
+    b.fields = f;
+    return b.build();
   }
 
   /**
@@ -338,19 +447,9 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest sortBy(SortOrder sort) {
-    return new SearchRequest(
-        query,
-        sources,
-        dates,
-        fields,
-        sort,
-        offset,
-        limit,
-        cursor,
-        snippets,
-        snippetLength,
-        facets,
-        anyWord);
+    Builder b = edit();
+    b.sort = sort;
+    return b.build();
   }
 
   /**
@@ -361,19 +460,11 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest page(int offset, int limit) {
-    return new SearchRequest(
-        query,
-        sources,
-        dates,
-        fields,
-        sort,
-        offset,
-        limit,
-        null,
-        snippets,
-        snippetLength,
-        facets,
-        anyWord);
+    Builder b = edit();
+    b.offset = offset;
+    b.limit = limit;
+    b.cursor = null;
+    return b.build();
   }
 
   /**
@@ -383,19 +474,10 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest after(String cursor) {
-    return new SearchRequest(
-        query,
-        sources,
-        dates,
-        fields,
-        sort,
-        0,
-        limit,
-        cursor,
-        snippets,
-        snippetLength,
-        facets,
-        anyWord);
+    Builder b = edit();
+    b.offset = 0;
+    b.cursor = cursor;
+    return b.build();
   }
 
   /**
@@ -406,8 +488,10 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest snippets(int count, int length) {
-    return new SearchRequest(
-        query, sources, dates, fields, sort, offset, limit, cursor, count, length, facets, anyWord);
+    Builder b = edit();
+    b.snippets = count;
+    b.snippetLength = length;
+    return b.build();
   }
 
   /**
@@ -417,18 +501,8 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest facets(FacetRequest facets) {
-    return new SearchRequest(
-        query,
-        sources,
-        dates,
-        fields,
-        sort,
-        offset,
-        limit,
-        cursor,
-        snippets,
-        snippetLength,
-        facets,
-        anyWord);
+    Builder b = edit();
+    b.facets = facets;
+    return b.build();
   }
 }

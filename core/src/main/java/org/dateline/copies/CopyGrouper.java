@@ -1,0 +1,227 @@
+package org.dateline.copies;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Brings the copy groups of an index up to date after articles were added, replaced or deleted:
+ * run by the writer before each commit, in the writer's thread, once the indexing threads have
+ * written everything handed to them.
+ *
+ * <p>A group is a connected component of the copy graph (see {@link org.dateline.copies}). The
+ * pass recomputes the component of every changed article, and of every article that shared a
+ * group with a replaced or deleted one (the group may have split, or lost its earliest), by a
+ * breadth-first walk over LSH candidates checked exactly, in a near-real-time reader that sees
+ * the uncommitted articles. Members whose group name or size changed get their doc values
+ * updated. Memory is bounded by the ids changed since the last commit and the largest component,
+ * never by the size of the index.
+ */
+public final class CopyGrouper {
+  private CopyGrouper() {}
+
+  /** A walk stops growing a component at this many articles. */
+  public static final int MAX_GROUP = 10_000;
+
+  /** Earliest first: by date (undated last), ties by id. */
+  static final Comparator<Neighbours.Member> EARLIEST =
+      Comparator.comparing(
+              Neighbours.Member::date, Comparator.nullsLast(Comparator.<Long>naturalOrder()))
+          .thenComparing(Neighbours.Member::id);
+
+  /**
+   * Regroups after a change.
+   *
+   * @param writer the writer holding the uncommitted change
+   * @param before a reader on the last commit, to find the former groups of replaced and deleted
+   *     articles; null when there is none
+   * @param changed the ids added, replaced or deleted since that commit
+   * @param policy the thresholds; nothing is done when detection is off
+   * @return how many articles got a new group name or size
+   * @throws IOException when the index cannot be read or written
+   */
+  public static int regroup(
+      IndexWriter writer, DirectoryReader before, Collection<String> changed, CopyPolicy policy)
+      throws IOException {
+    if (!policy.enabled() || changed.isEmpty()) {
+      return 0;
+    }
+    Set<String> seeds = new TreeSet<>(changed); // sorted: the same work in the same order
+    if (before != null) {
+      seeds.addAll(formerMates(before, changed));
+    }
+    int updated = 0;
+    try (DirectoryReader after = DirectoryReader.open(writer)) {
+      IndexSearcher searcher = new IndexSearcher(after);
+      searcher.setQueryCache(null);
+      StoredFields stored = after.storedFields();
+      Set<String> done = new HashSet<>();
+      for (String seed : seeds) {
+        if (done.contains(seed)) {
+          continue;
+        }
+        int doc = find(after, seed);
+        if (doc < 0) {
+          continue; // deleted
+        }
+        Collection<Neighbours.Member> component = component(searcher, stored, doc, policy);
+        Neighbours.Member earliest = component.stream().min(EARLIEST).orElseThrow();
+        for (Neighbours.Member m : component) {
+          done.add(m.id());
+          if (update(writer, after, m, earliest.id(), component.size())) {
+            updated++;
+          }
+        }
+      }
+    }
+    return updated;
+  }
+
+  /** The articles reachable from one by copy edges, itself included. */
+  static Collection<Neighbours.Member> component(
+      IndexSearcher searcher, StoredFields stored, int doc, CopyPolicy policy) throws IOException {
+    Map<Integer, Neighbours.Member> loaded = new HashMap<>();
+    Map<Integer, Neighbours.Member> members = new HashMap<>();
+    Neighbours.Member start = Neighbours.load(stored, doc);
+    members.put(doc, start);
+    ArrayDeque<Neighbours.Member> queue = new ArrayDeque<>(List.of(start));
+    while (!queue.isEmpty() && members.size() < MAX_GROUP) {
+      Neighbours.Member m = queue.poll();
+      for (int c : Neighbours.candidates(searcher, m, policy.window())) {
+        if (members.containsKey(c)) {
+          continue;
+        }
+        Neighbours.Member other = loaded.get(c);
+        if (other == null) {
+          other = Neighbours.load(stored, c);
+          loaded.put(c, other);
+        }
+        if (Neighbours.withinWindow(m, other, policy.window())
+            && Neighbours.jaccard(m.shingles(), other.shingles()) >= policy.copyJaccard()) {
+          members.put(c, other);
+          queue.add(other);
+        }
+      }
+    }
+    return members.values();
+  }
+
+  /** Writes a member's group name and size when they changed; returns whether it wrote. */
+  private static boolean update(
+      IndexWriter writer, IndexReader reader, Neighbours.Member m, String group, int size)
+      throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(m.doc(), leaves));
+    int d = m.doc() - leaf.docBase;
+    BinaryDocValues groups = leaf.reader().getBinaryDocValues(CopyFields.GROUP);
+    NumericDocValues sizes = leaf.reader().getNumericDocValues(CopyFields.SIZE);
+    boolean same =
+        groups != null
+            && groups.advanceExact(d)
+            && groups.binaryValue().utf8ToString().equals(group)
+            && sizes != null
+            && sizes.advanceExact(d)
+            && sizes.longValue() == size;
+    if (same) {
+      return false;
+    }
+    writer.updateDocValues(
+        new Term(CopyFields.ID, m.id()),
+        new BinaryDocValuesField(CopyFields.GROUP, new BytesRef(group)),
+        new NumericDocValuesField(CopyFields.KEY, CopyFields.key(group)),
+        new NumericDocValuesField(CopyFields.SIZE, size));
+    return true;
+  }
+
+  /** The ids of the articles that shared a group of two or more with any of these ids. */
+  private static Set<String> formerMates(DirectoryReader before, Collection<String> ids)
+      throws IOException {
+    Set<Long> keys = new HashSet<>();
+    for (String id : ids) {
+      int doc = find(before, id);
+      if (doc < 0) {
+        continue;
+      }
+      LeafReaderContext leaf = before.leaves().get(ReaderUtil.subIndex(doc, before.leaves()));
+      int d = doc - leaf.docBase;
+      NumericDocValues sizes = leaf.reader().getNumericDocValues(CopyFields.SIZE);
+      NumericDocValues k = leaf.reader().getNumericDocValues(CopyFields.KEY);
+      if (sizes != null && sizes.advanceExact(d) && sizes.longValue() > 1
+          && k != null && k.advanceExact(d)) {
+        keys.add(k.longValue());
+      }
+    }
+    Set<String> mates = new HashSet<>();
+    if (keys.isEmpty()) {
+      return mates;
+    }
+    StoredFields stored = before.storedFields();
+    for (LeafReaderContext leaf : before.leaves()) {
+      NumericDocValues k = leaf.reader().getNumericDocValues(CopyFields.KEY);
+      if (k == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      for (int d = k.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = k.nextDoc()) {
+        if ((live == null || live.get(d)) && keys.contains(k.longValue())) {
+          mates.add(stored.document(leaf.docBase + d, Set.of(CopyFields.ID)).get(CopyFields.ID));
+        }
+      }
+    }
+    return mates;
+  }
+
+  /**
+   * Finds the live document of an article.
+   *
+   * @param reader the reader
+   * @param id the article's id
+   * @return its document number in the reader, or -1 when there is none
+   * @throws IOException when the index cannot be read
+   */
+  public static int find(IndexReader reader, String id) throws IOException {
+    BytesRef term = new BytesRef(id);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Terms terms = leaf.reader().terms(CopyFields.ID);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      if (te.seekExact(term)) {
+        PostingsEnum p = te.postings(null, PostingsEnum.NONE);
+        Bits live = leaf.reader().getLiveDocs();
+        for (int d = p.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = p.nextDoc()) {
+          if (live == null || live.get(d)) {
+            return leaf.docBase + d;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+}
