@@ -3,9 +3,9 @@ package org.dateline.cli;
 import java.io.IOException;
 import java.util.Optional;
 import org.dateline.Article;
-import org.dateline.NewsSearcher;
-import org.dateline.json.JsonPrinter;
 import org.dateline.ArticleSearcher;
+import org.dateline.copies.Provenance;
+import org.dateline.json.JsonPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,7 +14,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
-    description = "Print a whole article with its metadata; search prints each hit's id.",
+    description =
+        "Print a whole article with its metadata, then its copies and the articles that reuse"
+            + " part of its text (source, date, similarity, earliest first); search prints each"
+            + " hit's id.",
     footer = {
       "",
       "Examples:",
@@ -25,24 +28,30 @@ final class ShowCommand extends IndexedCommand {
   @Parameters(index = "0", paramLabel = "ID", description = "The article's id.")
   String id;
 
-  @Option(names = "--json", description = "Print one JSON object (a search hit with its body).")
+  @Option(
+      names = "--json",
+      description = "Print one JSON object (a search hit with its body, copies and reuses).")
   boolean json;
 
   @Override
   public Integer call() throws IOException {
     Environment env = env();
     Optional<Article> found;
+    Optional<Provenance> provenance;
     try (ArticleSearcher searcher = openSearcher()) {
       found = searcher.find(id);
+      provenance = found.isEmpty() ? Optional.empty() : searcher.provenance(id);
     }
     if (found.isEmpty()) {
       err().println("dateline: no article with id " + id + (sampleUsed ? "; " + SAMPLE_NOTE : ""));
       return ExitCodes.NO_MATCH;
     }
     if (json) {
-      new JsonPrinter(out(), env.stdoutIsTerminal()).article(found.get());
+      new JsonPrinter(out(), env.stdoutIsTerminal()).article(found.get(), provenance.get());
     } else {
-      new TextPrinter(out(), Marks.of(env)).article(found.get());
+      TextPrinter printer = new TextPrinter(out(), Marks.of(env));
+      printer.article(found.get());
+      printer.provenance(provenance.get());
     }
     return ExitCodes.OK;
   }
