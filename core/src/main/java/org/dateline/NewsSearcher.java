@@ -319,7 +319,7 @@ public final class NewsSearcher implements ArticleSearcher {
       Map<String, FacetResult> facets =
           request.facets().isEmpty()
               ? Map.of()
-              : FacetEngine.count(searcher, base, filters, request.facets());
+              : FacetEngine.count(searcher, base, filters, request.facets(), request.count());
       return new SearchResult(
           request.query(),
           total,

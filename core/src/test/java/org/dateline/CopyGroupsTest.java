@@ -193,6 +193,49 @@ class CopyGroupsTest {
   }
 
   @Test
+  void facetsCountStoriesOnceEach() throws IOException {
+    List<Article> articles = new ArrayList<>(story());
+    // the wire sends a again an hour later: one more article, no more stories
+    articles.add(article("f", "2017-01-24T09:00:00Z", "Wire", text(0, 1, 2, 3, 4, 5)));
+    try (NewsIndex index = NewsIndex.open(dir)) {
+      index.add(articles);
+    }
+    FacetRequest bySourceAndMonth = FacetRequest.of("source", "month");
+    try (NewsSearcher s = NewsSearcher.open(dir)) {
+      SearchResult byArticle = s.search(SearchRequest.of("*").facets(bySourceAndMonth));
+      SearchResult byStory =
+          s.search(
+              SearchRequest.of("*")
+                  .facets(bySourceAndMonth)
+                  .withCount(SearchRequest.Count.STORIES));
+      assertEquals(
+          List.of(
+              new FacetCount("Wire", 3),
+              new FacetCount("Other", 1),
+              new FacetCount("Paper", 1),
+              new FacetCount("Site", 1)),
+          byArticle.facets().get("source").counts());
+      assertEquals(
+          List.of(
+              new FacetCount("Wire", 2),
+              new FacetCount("Other", 1),
+              new FacetCount("Paper", 1),
+              new FacetCount("Site", 1)),
+          byStory.facets().get("source").counts(),
+          "a and f are one story from the Wire; d is another");
+      assertEquals(
+          List.of(new FacetCount("2017-01", 5), new FacetCount("2017-02", 1)),
+          byArticle.facets().get("month").counts());
+      assertEquals(
+          List.of(new FacetCount("2017-01", 2), new FacetCount("2017-02", 1)),
+          byStory.facets().get("month").counts(),
+          "a's story and e in January, d in February");
+      assertEquals(SearchRequest.Count.STORIES, byStory.count());
+      assertEquals(3, byStory.stories());
+    }
+  }
+
+  @Test
   void aCursorCannotPageACollapsedSearch() {
     IllegalArgumentException e =
         assertThrows(

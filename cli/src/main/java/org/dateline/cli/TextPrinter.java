@@ -207,9 +207,23 @@ final class TextPrinter {
     out.println(count(groups.size(), "copy group") + " shown, largest first.");
   }
 
-  /** Prints how many articles the counts are over, and a blank line. */
-  void facetsSummary(long total) {
-    out.println(total == 0 ? "No articles match." : count(total, "article") + " match.");
+  /**
+   * Prints how many articles (and, when counted, stories) the counts are over, and a blank line.
+   *
+   * @param stories the number of stories, or -1 when the counts are by article
+   */
+  void facetsSummary(long total, long stories) {
+    if (total == 0) {
+      out.println("No articles match.");
+    } else if (stories < 0) {
+      out.println(count(total, "article") + " match.");
+    } else {
+      out.println(
+          count(total, "article")
+              + " match, "
+              + count(stories, "story", "stories")
+              + "; the counts are of stories (copies count once).");
+    }
     out.println();
   }
 

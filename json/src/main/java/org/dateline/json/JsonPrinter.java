@@ -83,18 +83,22 @@ public final class JsonPrinter {
   }
 
   /**
-   * {@code {"query", "total", "facets": {...}}}, the same facets shape as a search's.
+   * {@code {"query", "total", "count", "stories", "collapsed", "facets": {...}}}, the same facets
+   * shape and counting unit fields as a search's.
    *
    * @param query the query text as given
    * @param total how many articles matched
    * @param facets the counts by dimension, in the order asked for
+   * @param r the search the counts come from, for what they count
    * @throws IOException when writing fails
    */
-  public void facets(String query, long total, Map<String, FacetResult> facets) throws IOException {
+  public void facets(String query, long total, Map<String, FacetResult> facets, SearchResult r)
+      throws IOException {
     try (JsonGenerator g = generator()) {
       g.writeStartObject();
       g.writeStringField("query", query);
       g.writeNumberField("total", total);
+      storyCounts(g, r, false);
       facetsField(g, facets);
       g.writeEndObject();
     }
