@@ -10,6 +10,7 @@ import org.dateline.IndexReplacement;
 import org.dateline.IndexStats;
 import org.dateline.NewsIndex;
 import org.dateline.TextAnalysis;
+import org.dateline.copies.CopyPolicy;
 import org.dateline.eval.HtmlArticleReader;
 import org.dateline.ingest.ArticleReader;
 import org.dateline.ingest.ArticleReaders;
@@ -129,6 +130,44 @@ final class IndexCommand extends IndexedCommand {
               + " article, a --strict run stopped by a bad record, a failure or a kill leaves the"
               + " old index as it was. Also rebuilds a damaged index.")
   boolean replace;
+
+  // ---- copy detection (issue 14) ----
+
+  @Option(
+      names = "--no-copies",
+      description = "Do not detect copies: every article is a story of its own (indexes faster).")
+  boolean noCopies;
+
+  @Option(
+      names = "--copy-threshold",
+      paramLabel = "J",
+      description =
+          "Articles are copies when this share of their 5-word sequences is common to both"
+              + " (Jaccard similarity, 0.2 to 1). Default: ${DEFAULT-VALUE}.")
+  double copyThreshold = CopyPolicy.DEFAULT.copyJaccard();
+
+  @Option(
+      names = "--copy-window-days",
+      paramLabel = "D",
+      description =
+          "...and their dates are at most D days apart, so that a weekly template is not a copy."
+              + " Default: ${DEFAULT-VALUE}.")
+  long copyWindowDays = CopyPolicy.DEFAULT.window().toDays();
+
+  /** The copy thresholds the options ask for; a bad one is a usage error. */
+  private CopyPolicy copyPolicy() {
+    try {
+      if (copyWindowDays < 1) {
+        throw new IllegalArgumentException(
+            "--copy-window-days must be at least 1 (got: " + copyWindowDays + ")");
+      }
+      return CopyPolicy.DEFAULT
+          .withCopies(copyThreshold, java.time.Duration.ofDays(copyWindowDays))
+          .withEnabled(!noCopies);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--copy-threshold: " + e.getMessage());
+    }
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -283,7 +322,7 @@ final class IndexCommand extends IndexedCommand {
         .withCommitEvery(commitEvery, java.time.Duration.ofSeconds(commitSeconds));
   }
 
-  private NewsIndex openIndex(Path folder) throws IOException {
+  private NewsIndex openIndex(Path folder, CopyPolicy copies) throws IOException {
     try {
       return NewsIndex.open(folder, config());
     } catch (IllegalArgumentException e) {

@@ -147,6 +147,31 @@ class CopiesCommandTest {
   }
 
   @Test
+  void indexOptionsChangeTheThresholds() throws Exception {
+    Path feed = tmp.resolve("feed.jsonl");
+    Path off = tmp.resolve("off");
+    assertEquals(
+        ExitCodes.OK,
+        cli.run("index", feed.toString(), "--index", off.toString(), "--no-copies").code());
+    assertEquals(ExitCodes.NO_MATCH, cli.run("copies", "--index", off.toString()).code());
+
+    // c lacks a's last paragraphs: a copy at the default 0.5, not when 95% must be shared
+    Path narrow = tmp.resolve("narrow");
+    Cli.Run r =
+        cli.run("index", feed.toString(), "--index", narrow.toString(), "--copy-threshold", "0.95");
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    JsonNode doc = JSON.readTree(cli.run("copies", "--json", "--index", narrow.toString()).out());
+    List<String> ids = new ArrayList<>();
+    doc.get("groups").get(0).get("ids").forEach(id -> ids.add(id.asText()));
+    assertEquals(List.of("a", "b"), ids);
+
+    Cli.Run bad =
+        cli.run("index", feed.toString(), "--index", narrow.toString(), "--copy-threshold", "0.1");
+    assertEquals(ExitCodes.BAD_INPUT, bad.code(), bad::toString);
+    assertTrue(bad.err().contains("copyJaccard must be between 0.2 and 1 (got: 0.1)"), bad::toString);
+  }
+
+  @Test
   void theSampleCorpusShowsRteAndTecheyeAsPartialReuse() {
     Cli.Run r = cli.run("show", "001_4915df2992829a5e.txt");
     assertEquals(ExitCodes.OK, r.code(), r::toString);
