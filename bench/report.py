@@ -264,10 +264,20 @@ def main(results, out):
     row("index MB", idx("dateline", "size"))
     row("index bytes / article", idx("dateline", "bpa"))
     row("indexing peak RSS MB", idx("dateline", "rss"))
-    for mode in ("bare", "snippets", "facets"):
+    row("copy detection off: articles indexed / s", idx("dateline-nocopies", "aps"))
+    row("copy detection off: index MB", idx("dateline-nocopies", "size"))
+    for mode in ("bare", "snippets", "facets", "collapse"):
         row(f"{mode}: p50 ms", lat("dateline", mode, "p50"))
         row(f"{mode}: p99 ms", lat("dateline", mode, "p99"))
         row(f"{mode}: q/s, 2 threads", lat("dateline", mode, "qps"))
+    def collapse_cost(c):
+        r = search.get(("dateline", c))
+        if not r or "collapse" not in r["modes"] or "bare" not in r["modes"]:
+            return "–"
+        b = r["modes"]["bare"]["latency_ms"]["all"]["p50"]
+        x = r["modes"]["collapse"]["latency_ms"]["all"]["p50"]
+        return f"{x / b:.2f}×" if b else "–"
+    row("collapse p50 / bare p50 (aim: ≤ 1.20×)", collapse_cost)
     row("frequent phrases, facets: p50 ms", lat("dateline", "facets", "p50", "frequent_phrase"))
     row("frequent phrases, facets: p99 ms", lat("dateline", "facets", "p99", "frequent_phrase"))
     md += ["", "The same figures for the peers:", "", header, "|---|" + "---:|" * len(corpora)]

@@ -77,6 +77,11 @@ for s in ${SCALES//,/ }; do
   /usr/bin/time -f "$TIMEF" -o "$OUT/index-dateline-$name.time" \
     "$JAVA" "${FLAGS[@]}" -cp "$JAR" org.dateline.bench.DatelineBench index \
       "$corpus" "$idx/dateline" "$OUT/index-dateline-$name.json"
+  log "$name: index dateline without copy detection"
+  /usr/bin/time -f "$TIMEF" -o "$OUT/index-dateline-nocopies-$name.time" \
+    "$JAVA" "${FLAGS[@]}" -cp "$JAR" org.dateline.bench.DatelineBench index \
+      "$corpus" "$idx/dateline-nocopies" "$OUT/index-dateline-nocopies-$name.json" copies=off
+  rm -rf "$idx/dateline-nocopies"
   log "$name: index lucene"
   /usr/bin/time -f "$TIMEF" -o "$OUT/index-lucene-$name.time" \
     "$JAVA" "${FLAGS[@]}" -cp "$JAR" org.dateline.bench.LuceneBench index \

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Set;
 import org.dateline.DateRange;
 import org.dateline.FacetRequest;
+import org.dateline.IndexConfig;
 import org.dateline.IndexStats;
 import org.dateline.NewsIndex;
 import org.dateline.NewsSearcher;
 import org.dateline.SearchRequest;
+import org.dateline.copies.CopyPolicy;
 import org.dateline.ingest.ArticleReader;
 import org.dateline.ingest.ArticleReaders;
 import org.dateline.ingest.Format;
@@ -18,8 +20,10 @@ import org.dateline.ingest.ProblemLog;
 import org.dateline.ingest.ReadMode;
 
 /**
- * Dateline's side: {@code index CORPUS_JSONL INDEX_DIR OUT_JSON} or {@code search INDEX_DIR
- * QUERIES OUT_JSON PASS_BUDGET_S THROUGHPUT_S}.
+ * Dateline's side: {@code index CORPUS_JSONL INDEX_DIR OUT_JSON [copies=off]} or {@code search
+ * INDEX_DIR QUERIES OUT_JSON PASS_BUDGET_S THROUGHPUT_S}. With {@code copies=off} the index is
+ * built without copy detection and reported as system {@code dateline-nocopies}, to measure what
+ * detection costs.
  */
 public final class DatelineBench implements Engine {
   static final int SNIPPET_LENGTH = 160;
@@ -41,7 +45,10 @@ public final class DatelineBench implements Engine {
         long t0 = System.nanoTime();
         IndexStats stats;
         ProblemLog log = new ProblemLog(ReadMode.LENIENT);
-        try (NewsIndex idx = NewsIndex.open(index);
+        boolean copiesOff = args.length > 4 && args[4].equals("copies=off");
+        IndexConfig config =
+            copiesOff ? IndexConfig.DEFAULT.withCopies(CopyPolicy.OFF) : IndexConfig.DEFAULT;
+        try (NewsIndex idx = NewsIndex.open(index, config);
             ArticleReader r = ArticleReaders.open(List.of(input), Format.JSONL, log)) {
           stats = idx.add(r, log);
         }
@@ -49,7 +56,14 @@ public final class DatelineBench implements Engine {
         if (stats.skipped() > 0) {
           System.err.println("skipped " + stats.skipped() + ": " + stats.firstSkips());
         }
-        IndexRun.write(Path.of(args[3]), "dateline", corpus, stats.indexed(), s, input, index);
+        IndexRun.write(
+            Path.of(args[3]),
+            copiesOff ? "dateline-nocopies" : "dateline",
+            corpus,
+            stats.indexed(),
+            s,
+            input,
+            index);
       }
       case "search" -> {
         try (DatelineBench engine = new DatelineBench(NewsSearcher.open(Path.of(args[1])))) {
@@ -74,7 +88,10 @@ public final class DatelineBench implements Engine {
     if (q.source() != null) {
       r = r.withSources(q.source());
     }
-    r = r.snippets(mode == Mode.BARE ? 0 : 1, SNIPPET_LENGTH);
+    r = r.snippets(mode == Mode.BARE || mode == Mode.COLLAPSE ? 0 : 1, SNIPPET_LENGTH);
+    if (mode == Mode.COLLAPSE) {
+      return r.withCollapse(true);
+    }
     return mode == Mode.FACETS ? r.facets(FACETS) : r;
   }
 
