@@ -38,17 +38,8 @@ final class ArticleDocuments {
    * Builds the document for an article.
    *
    * @param a the article
-   * @return the document, keyed by {@link Fields#ID}
-   */
-  static Document toDocument(Article a) {
-    return toDocument(a, org.dateline.copies.CopyPolicy.OFF);
-  }
-
-  /**
-   * Builds the document for an article, with its copy-detection fields.
-   *
-   * @param a the article
-   * @param copies whether to index the article's copy fingerprints
+   * @param copies whether to index the article's copy fingerprints (its group fields are always
+   *     written)
    * @return the document, keyed by {@link Fields#ID}
    */
   static Document toDocument(Article a, org.dateline.copies.CopyPolicy copies) {

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param size how many articles the group holds in the index, this one included
  * @param folded when the search collapsed copies: how many other matching articles of the group
  *     this hit stands for; 0 otherwise
- * @param foldedOutlets how many distinct sources those {@code folded} articles come from
+ * @param foldedOutlets when the search collapsed copies: how many distinct sources the group's
+ *     matching articles come from, this hit's own included; 0 otherwise
  */
 public record CopyInfo(String group, String earliest, long size, long folded, long foldedOutlets) {
   /** Validates. */

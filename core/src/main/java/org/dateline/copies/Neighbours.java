@@ -11,7 +11,6 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
@@ -22,7 +21,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
@@ -68,11 +67,10 @@ final class Neighbours {
     if (m.shingles().length == 0) {
       return List.of();
     }
-    BooleanQuery.Builder keys = new BooleanQuery.Builder();
-    for (BytesRef key : MinHash.bandKeys(MinHash.signature(m.shingles()))) {
-      keys.add(new TermQuery(new Term(CopyFields.BANDS, key)), BooleanClause.Occur.SHOULD);
-    }
-    Query q = keys.build();
+    // one term set, not 64 scoring clauses: only whether any band matches counts
+    Query q =
+        new TermInSetQuery(
+            CopyFields.BANDS, List.of(MinHash.bandKeys(MinHash.signature(m.shingles()))));
     if (window != null) {
       BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST);
       if (m.date() != null) {
@@ -81,7 +79,7 @@ final class Neighbours {
             LongField.newRangeQuery(CopyFields.DATE, m.date() - w, m.date() + w),
             BooleanClause.Occur.FILTER);
       } else {
-        b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+        b.add(MatchAllDocsQuery.INSTANCE, BooleanClause.Occur.FILTER);
         b.add(new FieldExistsQuery(CopyFields.DATE), BooleanClause.Occur.MUST_NOT);
       }
       q = b.build();
