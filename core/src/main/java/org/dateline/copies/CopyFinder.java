@@ -114,7 +114,7 @@ public final class CopyFinder {
       }
     }
     List<Neighbours.Member> reuses = new ArrayList<>();
-    for (int c : Neighbours.candidates(searcher, me, null)) {
+    for (int c : Neighbours.candidates(searcher, me, 1, null)) {
       if (inGroup.contains(c)) {
         continue;
       }

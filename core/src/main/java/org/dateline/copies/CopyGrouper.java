@@ -105,6 +105,7 @@ public final class CopyGrouper {
   /** The articles reachable from one by copy edges, itself included. */
   static Collection<Neighbours.Member> component(
       IndexSearcher searcher, StoredFields stored, int doc, CopyPolicy policy) throws IOException {
+    int minBands = MinHash.minBands(policy.copyJaccard());
     Map<Integer, Neighbours.Member> loaded = new HashMap<>();
     Map<Integer, Neighbours.Member> members = new HashMap<>();
     Neighbours.Member start = Neighbours.load(stored, doc);
@@ -112,7 +113,7 @@ public final class CopyGrouper {
     ArrayDeque<Neighbours.Member> queue = new ArrayDeque<>(List.of(start));
     while (!queue.isEmpty() && members.size() < MAX_GROUP) {
       Neighbours.Member m = queue.poll();
-      for (int c : Neighbours.candidates(searcher, m, policy.window())) {
+      for (int c : Neighbours.candidates(searcher, m, minBands, policy.window())) {
         if (members.containsKey(c)) {
           continue;
         }

@@ -22,6 +22,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
@@ -56,21 +58,29 @@ final class Neighbours {
   }
 
   /**
-   * The live documents sharing at least one band key with an article, itself excluded, in
-   * document order.
+   * The live documents sharing at least {@code minBands} band keys with an article, itself
+   * excluded, in document order.
    *
+   * @param minBands see {@link MinHash#minBands(double)}
    * @param window only articles dated at most this far from the article's date (undated: only
    *     undated ones); null for any date
    */
-  static List<Integer> candidates(IndexSearcher searcher, Member m, Duration window)
-      throws IOException {
+  static List<Integer> candidates(
+      IndexSearcher searcher, Member m, int minBands, Duration window) throws IOException {
     if (m.shingles().length == 0) {
       return List.of();
     }
-    // one term set, not 64 scoring clauses: only whether any band matches counts
-    Query q =
-        new TermInSetQuery(
-            CopyFields.BANDS, List.of(MinHash.bandKeys(MinHash.signature(m.shingles()))));
+    BytesRef[] keys = MinHash.bandKeys(MinHash.signature(m.shingles()));
+    Query q;
+    if (minBands <= 1) {
+      q = new TermInSetQuery(CopyFields.BANDS, List.of(keys)); // any band: one term set
+    } else {
+      BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(minBands);
+      for (BytesRef key : keys) {
+        b.add(new TermQuery(new Term(CopyFields.BANDS, key)), BooleanClause.Occur.SHOULD);
+      }
+      q = b.build();
+    }
     if (window != null) {
       BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST);
       if (m.date() != null) {
