@@ -45,8 +45,11 @@
  *       reuse are found too.
  *   <li>Before each commit, in the writer's thread once the indexing threads are done ({@link
  *       org.dateline.copies.CopyGrouper}), each article added since the last commit is grouped: a
- *       near-real-time reader (it sees the uncommitted articles) finds the articles sharing a band
- *       within the time window; each candidate is checked by its exact shingle overlap, recomputed
+ *       near-real-time reader (it sees the uncommitted articles) finds, straight from the band
+ *       postings, the articles within the time window that share enough bands for the threshold
+ *       ({@link org.dateline.copies.MinHash#minBands(double)}: 3 of the 64 at Jaccard 0.5, which a
+ *       pair at 0.5 reaches with probability 1 - 10<sup>-5</sup>, while two unrelated articles that
+ *       share a stock phrase rarely share more than one); each candidate is checked by its exact shingle overlap, recomputed
  *       from the stored body; the walk continues from each copy found, so the whole component is
  *       collected. The banding decides which pairs are looked at; the exact check decides which are
  *       copies, so there are no false copies beyond the threshold's own choice.
@@ -67,9 +70,11 @@
  * Nothing is held per indexed article outside Lucene: the pass holds the ids changed since the last
  * commit (at most one commit interval of them) and one group's shingles at a time, so memory does
  * not grow with the index (1M articles and more). The index grows by 64 band terms per article. The
- * grouping costs one term query per new article plus one shingle comparison per candidate; a walk
- * stops at {@value org.dateline.copies.CopyGrouper#MAX_GROUP} members, and an article whose bands
- * match more than 5,000 others (boilerplate) is compared with the first 5,000 only.
+ * grouping costs 64 term lookups per segment per new article plus one shingle comparison per
+ * candidate (its body is read back from the stored fields); a walk stops at {@value
+ * org.dateline.copies.CopyGrouper#MAX_GROUP} members, and an article whose bands match more than
+ * 5,000 others (boilerplate) is compared with the first 5,000 only. Partial reuse (asked for by
+ * {@code show}) takes every article sharing one band, at any date.
  *
  * <h2>Searching</h2>
  *
