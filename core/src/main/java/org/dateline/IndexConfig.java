@@ -15,8 +15,11 @@ import java.util.Objects;
  *     opening an existing index with another analysis fails
  * @param threads how many threads analyze and invert articles while the calling thread reads them;
  *     1 does everything in the calling thread; 1 to 64
- * @param copies copy detection: on with {@link org.dateline.copies.CopyPolicy#DEFAULT}'s
- *     thresholds, or off
+ * @param copies copy detection ({@link org.dateline.copies.CopyPolicy#DEFAULT} on with the
+ *     default thresholds, {@link org.dateline.copies.CopyPolicy#OFF} off): chosen when the index
+ *     is created and recorded in it. Opening an existing index with detection off keeps the
+ *     index's own setting; opening it with detection on fails unless the index was created with
+ *     the same thresholds
  */
 public record IndexConfig(
     int commitEveryArticles,
@@ -27,7 +30,8 @@ public record IndexConfig(
     org.dateline.copies.CopyPolicy copies) {
   /**
    * 50,000 articles or one minute, whichever comes first; 64 MB buffer; news analysis; as many
-   * indexing threads as there are processors, at most 4.
+   * indexing threads as there are processors, at most 4; no copy detection (it costs more than
+   * the indexing itself: see the README).
    */
   public static final IndexConfig DEFAULT =
       new IndexConfig(
@@ -36,7 +40,7 @@ public record IndexConfig(
           64,
           TextAnalysis.NEWS,
           defaultThreads(),
-          org.dateline.copies.CopyPolicy.DEFAULT);
+          org.dateline.copies.CopyPolicy.OFF);
 
   private static int defaultThreads() {
     return Math.min(4, Runtime.getRuntime().availableProcessors());
@@ -57,7 +61,7 @@ public record IndexConfig(
   }
 
   /**
-   * A config with default copy detection.
+   * A config without copy detection.
    *
    * @param commitEveryArticles see {@link #commitEveryArticles()}
    * @param commitEvery see {@link #commitEvery()}
@@ -77,7 +81,7 @@ public record IndexConfig(
         ramBufferMb,
         analysis,
         threads,
-        org.dateline.copies.CopyPolicy.DEFAULT);
+        org.dateline.copies.CopyPolicy.OFF);
   }
 
   /**

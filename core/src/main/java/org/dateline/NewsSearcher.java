@@ -217,6 +217,38 @@ public final class NewsSearcher implements ArticleSearcher {
   }
 
   /**
+   * Returns the copy detection the index was created with, as its latest commit this searcher
+   * sees records it.
+   *
+   * @return the policy; {@link org.dateline.copies.CopyPolicy#OFF} for an index without detection
+   * @throws IOException when the index cannot be read
+   */
+  public org.dateline.copies.CopyPolicy copies() throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return copiesOf(searcher);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  private static org.dateline.copies.CopyPolicy copiesOf(IndexSearcher searcher)
+      throws IOException {
+    return NewsIndex.copiesOf(
+        ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData());
+  }
+
+  /** The index's copy detection; a {@link CopiesUnavailableException} when it has none. */
+  private org.dateline.copies.CopyPolicy requireCopies(IndexSearcher searcher, String what)
+      throws IOException {
+    org.dateline.copies.CopyPolicy policy = copiesOf(searcher);
+    if (!policy.enabled()) {
+      throw CopiesUnavailableException.forIndex(what, path);
+    }
+    return policy;
+  }
+
+  /**
    * Returns how many searches since this searcher was opened showed plain titles and ledes
    * because highlighting failed: 0 unless the highlighter has a bug for some query.
    *
@@ -274,6 +306,9 @@ public final class NewsSearcher implements ArticleSearcher {
     IndexSearcher searcher = manager.acquire();
     try {
       IndexReader reader = searcher.getIndexReader();
+      if (request.collapse() || request.count() == SearchRequest.Count.STORIES) {
+        requireCopies(searcher, request.collapse() ? "--collapse" : "--count stories");
+      }
       NewsQueryParser.Parsed parsed =
           request.anyWord()
               ? NewsQueryParser.anyWord(request.query(), queryAnalyzer)
@@ -328,7 +363,8 @@ public final class NewsSearcher implements ArticleSearcher {
           facets,
           Duration.ofNanos(System.nanoTime() - start),
           request.count(),
-          stats == null ? -1 : stats.stories());
+          stats == null ? -1 : stats.stories(),
+          request.collapse());
     } finally {
       manager.release(searcher);
     }
@@ -400,16 +436,16 @@ public final class NewsSearcher implements ArticleSearcher {
    * @return its provenance, or empty when there is no such article
    * @throws IOException when the index cannot be read
    */
+  @Override
   public Optional<org.dateline.copies.Provenance> provenance(String id) throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
+      org.dateline.copies.CopyPolicy policy = requireCopies(searcher, "provenance");
       int doc = org.dateline.copies.CopyGrouper.find(searcher.getIndexReader(), id);
       if (doc < 0) {
         return Optional.empty();
       }
-      return Optional.of(
-          org.dateline.copies.CopyFinder.provenance(
-              searcher, doc, org.dateline.copies.CopyPolicy.DEFAULT));
+      return Optional.of(org.dateline.copies.CopyFinder.provenance(searcher, doc, policy));
     } catch (IOException e) {
       throw readFailure(e);
     } finally {
@@ -428,10 +464,12 @@ public final class NewsSearcher implements ArticleSearcher {
    * @throws InvalidQueryException when the query is malformed
    * @throws IOException when the index cannot be read
    */
+  @Override
   public List<org.dateline.copies.CopyGroup> copyGroups(SearchRequest request, int top)
       throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
+      requireCopies(searcher, "copy groups");
       IndexReader reader = searcher.getIndexReader();
       NewsQueryParser.Parsed parsed =
           request.anyWord()

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param count what {@code stories} and the facets count, as the request asked
  * @param stories how many stories (copy groups) the matched articles make; -1 when the request
  *     neither counted stories nor collapsed
+ * @param collapsed whether each hit stands for its whole copy group ({@link
+ *     SearchRequest#collapse()})
  */
 public record SearchResult(
     String query,
@@ -29,7 +31,8 @@ public record SearchResult(
     Map<String, FacetResult> facets,
     Duration took,
     SearchRequest.Count count,
-    long stories) {
+    long stories,
+    boolean collapsed) {
   /** Validates and copies. */
   public SearchResult {
     Objects.requireNonNull(query, "query");
@@ -42,7 +45,7 @@ public record SearchResult(
   }
 
   /**
-   * A result counting articles, with no story count.
+   * A result counting articles, not collapsed, with no story count.
    *
    * @param query see {@link #query()}
    * @param total see {@link #total()}
@@ -58,7 +61,7 @@ public record SearchResult(
       String nextCursor,
       Map<String, FacetResult> facets,
       Duration took) {
-    this(query, total, hits, nextCursor, facets, took, SearchRequest.Count.ARTICLES, -1);
+    this(query, total, hits, nextCursor, facets, took, SearchRequest.Count.ARTICLES, -1, false);
   }
 
   /** Returns the cursor for the next page, or empty when this page is the last. */

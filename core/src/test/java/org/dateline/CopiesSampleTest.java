@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /** Copy detection on the five sample articles: two share Reuters copy, none is a whole copy. */
 class CopiesSampleTest {
+  /** Copy detection on, with the default thresholds. */
+  static final IndexConfig COPIES =
+      IndexConfig.DEFAULT.withCopies(org.dateline.copies.CopyPolicy.DEFAULT);
+
   static final String RTE = "000_0400347b8501b587.txt";
   static final String TECHEYE = "001_4915df2992829a5e.txt";
 
@@ -28,7 +32,7 @@ class CopiesSampleTest {
   void rteAndTecheyeArePartialReuseOfEachOtherAndTheRestAreAlone() throws IOException {
     List<Article> articles = SearchTestSupport.sampleArticles();
     {
-      try (NewsIndex index = NewsIndex.open(dir)) {
+      try (NewsIndex index = NewsIndex.open(dir, COPIES)) {
         index.add(articles);
       }
       try (NewsSearcher searcher = NewsSearcher.open(dir)) {

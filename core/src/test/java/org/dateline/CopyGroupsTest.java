@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import org.dateline.copies.CopyFields;
@@ -33,6 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
  * construction.
  */
 class CopyGroupsTest {
+  /** Copy detection on, with the default thresholds. */
+  static final IndexConfig COPIES =
+      IndexConfig.DEFAULT.withCopies(org.dateline.copies.CopyPolicy.DEFAULT);
+
   @TempDir Path dir;
 
   /** Paragraphs of 30 words or more from the IDM and News Ledge sample articles. */
@@ -89,7 +95,7 @@ class CopyGroupsTest {
 
   @Test
   void copiesWithinTheWindowShareAGroupNamedByTheEarliest() throws IOException {
-    try (NewsIndex index = NewsIndex.open(dir)) {
+    try (NewsIndex index = NewsIndex.open(dir, COPIES)) {
       index.add(story());
     }
     Map<String, CopyInfo> g = groups();
@@ -104,7 +110,7 @@ class CopyGroupsTest {
 
   @Test
   void deletingTheEarliestPromotesTheNext() throws IOException {
-    try (NewsIndex index = NewsIndex.open(dir)) {
+    try (NewsIndex index = NewsIndex.open(dir, COPIES)) {
       index.add(story());
       index.delete(List.of("a"));
     }
@@ -115,7 +121,7 @@ class CopyGroupsTest {
 
   @Test
   void anUpsertMovesAnArticleToItsNewGroup() throws IOException {
-    try (NewsIndex index = NewsIndex.open(dir)) {
+    try (NewsIndex index = NewsIndex.open(dir, COPIES)) {
       index.add(story());
       // b is corrected into a copy of e; a and c stay together
       index.add(List.of(article("b", "2017-01-24T10:00:00Z", "Paper", text(7, 8, 9, 10, 11))));
@@ -135,7 +141,7 @@ class CopyGroupsTest {
             article("x", "2017-01-24T08:00:00Z", "One", text(0, 1, 2, 3, 4)),
             article("y", "2017-01-24T09:00:00Z", "Two", text(1, 2, 3, 4, 5)),
             article("z", "2017-01-24T10:00:00Z", "Three", text(2, 3, 4, 5, 6)));
-    try (NewsIndex index = NewsIndex.open(dir)) {
+    try (NewsIndex index = NewsIndex.open(dir, COPIES)) {
       index.add(chain);
       Map<String, CopyInfo> g = groups();
       assertEquals(new CopyInfo("x", "x", 3, 0, 0), g.get("z"));
@@ -157,7 +163,7 @@ class CopyGroupsTest {
 
   @Test
   void collapsingShowsOneHitPerGroupWithItsCopiesAndOutlets() throws IOException {
-    try (NewsIndex index = NewsIndex.open(dir)) {
+    try (NewsIndex index = NewsIndex.open(dir, COPIES)) {
       index.add(story());
     }
     String words = paragraphs.get(0).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
@@ -197,7 +203,7 @@ class CopyGroupsTest {
     List<Article> articles = new ArrayList<>(story());
     // the wire sends a again an hour later: one more article, no more stories
     articles.add(article("f", "2017-01-24T09:00:00Z", "Wire", text(0, 1, 2, 3, 4, 5)));
-    try (NewsIndex index = NewsIndex.open(dir)) {
+    try (NewsIndex index = NewsIndex.open(dir, COPIES)) {
       index.add(articles);
     }
     FacetRequest bySourceAndMonth = FacetRequest.of("source", "month");
@@ -246,7 +252,7 @@ class CopyGroupsTest {
 
   @Test
   void largestGroupsSayHowFarTheTextSpread() throws IOException {
-    try (NewsIndex index = NewsIndex.open(dir)) {
+    try (NewsIndex index = NewsIndex.open(dir, COPIES)) {
       index.add(story());
     }
     try (NewsSearcher s = NewsSearcher.open(dir)) {
@@ -285,7 +291,7 @@ class CopyGroupsTest {
       }
     }
     Path first = dir.resolve("first");
-    try (NewsIndex index = NewsIndex.open(first)) {
+    try (NewsIndex index = NewsIndex.open(first, COPIES)) {
       index.add(articles);
     }
     Map<String, String> expected = groupsOf(first);
@@ -295,17 +301,121 @@ class CopyGroupsTest {
     Collections.reverse(reversed);
     Path second = dir.resolve("second");
     IndexConfig oneThreadSmallCommits =
-        IndexConfig.DEFAULT.withThreads(1).withCommitEvery(97, Duration.ofHours(1));
+        COPIES.withThreads(1).withCommitEvery(97, Duration.ofHours(1));
     try (NewsIndex index = NewsIndex.open(second, oneThreadSmallCommits)) {
       index.add(reversed);
     }
     assertEquals(expected, groupsOf(second), "reversed, one thread");
 
-    try (NewsIndex index = NewsIndex.open(first)) {
+    try (NewsIndex index = NewsIndex.open(first, COPIES)) {
       IndexStats again = index.add(articles);
       assertEquals(articles.size(), again.replaced() + again.added());
     }
     assertEquals(expected, groupsOf(first), "the same input indexed again");
+  }
+
+  private static ArticleReader readerOf(List<Article> articles) {
+    var it = articles.iterator();
+    return new ArticleReader() {
+      @Override
+      public Optional<Article> next() {
+        return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Test
+  void aReplacementGroupsAtEachCheckpointWithoutCommittingAndSwitchesToRightGroups()
+      throws IOException {
+    // the old index: a and b only (a group of two)
+    try (NewsIndex index = NewsIndex.open(dir, COPIES)) {
+      index.add(story().subList(0, 2));
+    }
+    // the new one: c first, then the others, checkpointed every 2 articles: c joins a and b's
+    // group only at a later checkpoint, and e must stay alone
+    List<Article> input = new ArrayList<>(story());
+    Collections.reverse(input);
+    try (IndexReplacement r =
+        IndexReplacement.begin(dir, COPIES.withCommitEvery(2, Duration.ofHours(1)))) {
+      r.add(readerOf(input), new ProblemLog(ReadMode.LENIENT));
+      Map<String, CopyInfo> before = groups();
+      assertEquals(Set.of("a", "b"), before.keySet(), "searchers see the old index until commit");
+      assertEquals(new CopyInfo("a", "a", 2, 0, 0), before.get("b"));
+      r.commit();
+    }
+    Map<String, CopyInfo> g = groups();
+    for (String id : List.of("a", "b", "c")) {
+      assertEquals(new CopyInfo("a", "a", 3, 0, 0), g.get(id), id);
+    }
+    assertEquals(CopyInfo.alone("d"), g.get("d"));
+    assertEquals(CopyInfo.alone("e"), g.get("e"));
+  }
+
+  @Test
+  void aLenientRunCommittingOftenGivesTheSameGroups() throws IOException {
+    try (NewsIndex index = NewsIndex.open(dir, COPIES.withCommitEvery(1, Duration.ofHours(1)))) {
+      IndexStats stats = index.add(readerOf(story()), new ProblemLog(ReadMode.LENIENT));
+      assertEquals(story().size(), stats.commits(), "one commit per article");
+    }
+    Map<String, CopyInfo> g = groups();
+    assertEquals(new CopyInfo("a", "a", 3, 0, 0), g.get("c"));
+    assertEquals(CopyInfo.alone("d"), g.get("d"));
+  }
+
+  @Test
+  void detectionIsChosenWhenTheIndexIsCreatedAndKeptAfter() throws IOException {
+    try (NewsIndex index = NewsIndex.open(dir, COPIES)) {
+      index.add(story().subList(0, 1));
+    }
+    // opened later with the default config (detection off): the index's own setting holds
+    try (NewsIndex index = NewsIndex.open(dir)) {
+      index.add(story().subList(1, story().size()));
+    }
+    assertEquals(new CopyInfo("a", "a", 3, 0, 0), groups().get("c"));
+    try (NewsSearcher s = NewsSearcher.open(dir)) {
+      assertEquals(CopyPolicy.DEFAULT, s.copies());
+    }
+    // other thresholds than the index's are refused, naming both
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                NewsIndex.open(
+                    dir,
+                    IndexConfig.DEFAULT.withCopies(
+                        CopyPolicy.DEFAULT.withCopies(0.7, Duration.ofDays(3)))));
+    assertTrue(e.getMessage().contains("Jaccard 0.5") && e.getMessage().contains("0.7"), e.getMessage());
+  }
+
+  @Test
+  void anIndexWithoutDetectionSaysHowToTurnItOn() throws IOException {
+    try (NewsIndex index = NewsIndex.open(dir)) {
+      index.add(story());
+    }
+    IllegalArgumentException refused =
+        assertThrows(IllegalArgumentException.class, () -> NewsIndex.open(dir, COPIES));
+    assertTrue(refused.getMessage().contains("created with copy detection off"), refused.getMessage());
+    try (NewsSearcher s = NewsSearcher.open(dir)) {
+      assertEquals(CopyPolicy.OFF, s.copies());
+      // plain searches work, every article a group of its own
+      for (Hit h : s.search(SearchRequest.of("*").page(0, 10)).hits()) {
+        assertEquals(CopyInfo.alone(h.id()), h.copies());
+      }
+      for (SearchRequest r :
+          List.of(
+              SearchRequest.of("*").withCollapse(true),
+              SearchRequest.of("*").withCount(SearchRequest.Count.STORIES))) {
+        CopiesUnavailableException e =
+            assertThrows(CopiesUnavailableException.class, () -> s.search(r));
+        assertTrue(e.getMessage().contains("--copies"), e.getMessage());
+      }
+      assertThrows(CopiesUnavailableException.class, () -> s.provenance("a"));
+      assertThrows(
+          CopiesUnavailableException.class, () -> s.copyGroups(SearchRequest.of("*"), 5));
+    }
   }
 
   /** Group name by id, for the articles in groups of two or more. */

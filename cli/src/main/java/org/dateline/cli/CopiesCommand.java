@@ -2,9 +2,10 @@ package org.dateline.cli;
 
 import java.io.IOException;
 import java.util.List;
-import org.dateline.NewsSearcher;
+import org.dateline.ArticleSearcher;
 import org.dateline.SearchRequest;
 import org.dateline.copies.CopyGroup;
+import org.dateline.json.JsonPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,7 +56,7 @@ final class CopiesCommand extends FilteredCommand {
     }
     Environment env = env();
     List<CopyGroup> groups;
-    try (NewsSearcher searcher = NewsSearcher.open(forReading())) {
+    try (ArticleSearcher searcher = openSearcher()) {
       groups = searcher.copyGroups(filter(SearchRequest.of(query)), top);
     }
     if (json) {

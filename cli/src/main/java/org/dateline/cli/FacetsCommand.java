@@ -83,7 +83,7 @@ final class FacetsCommand extends FilteredCommand {
     }
     if (json) {
       new JsonPrinter(out(), env.stdoutIsTerminal())
-          .facets(result.query(), result.total(), result.facets(), result);
+          .facets(result);
     } else {
       TextPrinter out = new TextPrinter(out(), Marks.of(env));
       out.facetsSummary(result.total(), result.stories());

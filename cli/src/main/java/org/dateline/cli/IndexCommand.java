@@ -134,36 +134,51 @@ final class IndexCommand extends IndexedCommand {
   // ---- copy detection (issue 14) ----
 
   @Option(
-      names = "--no-copies",
-      description = "Do not detect copies: every article is a story of its own (indexes faster).")
-  boolean noCopies;
+      names = "--copies",
+      description =
+          "Detect copies (articles that are the same story text) while indexing, for search"
+              + " --collapse and --count stories, show's copies and the copies command. Chosen"
+              + " when the index is created and kept with it; costs about "
+              + COPIES_COST
+              + " the indexing time. Default: off.")
+  boolean copies;
+
+  /** What detection costs, as the README measures it; said in --copies' help. */
+  static final String COPIES_COST = "2.5x";
 
   @Option(
       names = "--copy-threshold",
       paramLabel = "J",
       description =
-          "Articles are copies when this share of their 5-word sequences is common to both"
-              + " (Jaccard similarity, 0.2 to 1). Default: ${DEFAULT-VALUE}.")
-  double copyThreshold = CopyPolicy.DEFAULT.copyJaccard();
+          "With --copies: articles are copies when this share of their 5-word sequences is"
+              + " common to both (Jaccard similarity, 0.2 to 1). Default: 0.5.")
+  Double copyThreshold;
 
   @Option(
       names = "--copy-window-days",
       paramLabel = "D",
       description =
-          "...and their dates are at most D days apart, so that a weekly template is not a copy."
-              + " Default: ${DEFAULT-VALUE}.")
-  long copyWindowDays = CopyPolicy.DEFAULT.window().toDays();
+          "With --copies: ...and their dates are at most D days apart, so that a weekly template"
+              + " is not a copy. Default: 3.")
+  Long copyWindowDays;
 
-  /** The copy thresholds the options ask for; a bad one is a usage error. */
+  /** The copy detection the options ask for; a bad threshold is a usage error. */
   private CopyPolicy copyPolicy() {
-    try {
-      if (copyWindowDays < 1) {
-        throw new IllegalArgumentException(
-            "--copy-window-days must be at least 1 (got: " + copyWindowDays + ")");
+    if (!copies) {
+      if (copyThreshold != null || copyWindowDays != null) {
+        throw new ParameterException(
+            spec.commandLine(), "--copy-threshold and --copy-window-days go with --copies");
       }
-      return CopyPolicy.DEFAULT
-          .withCopies(copyThreshold, java.time.Duration.ofDays(copyWindowDays))
-          .withEnabled(!noCopies);
+      return CopyPolicy.OFF;
+    }
+    long days = copyWindowDays == null ? CopyPolicy.DEFAULT.window().toDays() : copyWindowDays;
+    if (days < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--copy-window-days must be at least 1 (got: " + days + ")");
+    }
+    double j = copyThreshold == null ? CopyPolicy.DEFAULT.copyJaccard() : copyThreshold;
+    try {
+      return CopyPolicy.DEFAULT.withCopies(j, java.time.Duration.ofDays(days));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--copy-threshold: " + e.getMessage());
     }
@@ -184,6 +199,7 @@ final class IndexCommand extends IndexedCommand {
               + commitSeconds
               + ")");
     }
+    copyPolicy(); // a bad threshold is a usage error before anything is read
     Environment env = env();
     if (isSolr() || collection != null) {
       return solrIndex(env);
@@ -207,6 +223,11 @@ final class IndexCommand extends IndexedCommand {
           spec.commandLine(),
           "--replace and --strict apply to a local index only: a SolrCloud collection takes the"
               + " batches as they come");
+    }
+    if (copies) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--copies applies to a local index only: copy detection runs in Dateline's own writer");
     }
     ProblemLog log = new ProblemLog(ReadMode.LENIENT);
     IndexStats stats;
@@ -318,14 +339,19 @@ final class IndexCommand extends IndexedCommand {
 
   private IndexConfig config() {
     return IndexConfig.DEFAULT
+        .withCopies(copyPolicy())
         .withAnalysis(analysis)
         .withCommitEvery(commitEvery, java.time.Duration.ofSeconds(commitSeconds));
   }
 
-  private NewsIndex openIndex(Path folder, CopyPolicy copies) throws IOException {
+  private NewsIndex openIndex(Path folder) throws IOException {
+    IndexConfig config = config();
     try {
-      return NewsIndex.open(folder, config());
+      return NewsIndex.open(folder, config);
     } catch (IllegalArgumentException e) {
+      if (e.getMessage().contains("copy detection")) {
+        throw e; // the core's message names both settings and says how to change
+      }
       // The core's message names both analyses; say which option changes ours.
       throw new IllegalArgumentException(
           e.getMessage()

@@ -126,7 +126,7 @@ final class SearchCommand extends FilteredCommand {
     }
     if (json) {
       new JsonPrinter(out(), env.stdoutIsTerminal())
-          .searchResult(result, request.offset(), collapse);
+          .searchResult(result, request.offset());
     } else {
       long firstRank = after == null ? request.offset() + 1L : 0;
       new TextPrinter(out(), Marks.of(env))

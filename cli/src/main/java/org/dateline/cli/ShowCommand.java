@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.dateline.Article;
 import org.dateline.ArticleSearcher;
+import org.dateline.CopiesUnavailableException;
 import org.dateline.copies.Provenance;
 import org.dateline.json.JsonPrinter;
 import picocli.CommandLine.Command;
@@ -15,9 +16,9 @@ import picocli.CommandLine.Parameters;
     name = "show",
     mixinStandardHelpOptions = true,
     description =
-        "Print a whole article with its metadata, then its copies and the articles that reuse"
-            + " part of its text (source, date, similarity, earliest first); search prints each"
-            + " hit's id.",
+        "Print a whole article with its metadata, then (in an index made with 'index --copies')"
+            + " its copies and the articles that reuse part of its text (source, date, similarity,"
+            + " earliest first); search prints each hit's id.",
     footer = {
       "",
       "Examples:",
@@ -37,21 +38,33 @@ final class ShowCommand extends IndexedCommand {
   public Integer call() throws IOException {
     Environment env = env();
     Optional<Article> found;
-    Optional<Provenance> provenance;
+    Provenance provenance = null;
+    String noCopies = null;
     try (ArticleSearcher searcher = openSearcher()) {
       found = searcher.find(id);
-      provenance = found.isEmpty() ? Optional.empty() : searcher.provenance(id);
+      if (found.isPresent()) {
+        try {
+          provenance = searcher.provenance(id).orElse(null);
+        } catch (CopiesUnavailableException e) {
+          noCopies = e.getMessage(); // the article still shows; its copies are unknown
+        }
+      }
     }
     if (found.isEmpty()) {
       err().println("dateline: no article with id " + id + (sampleUsed ? "; " + SAMPLE_NOTE : ""));
       return ExitCodes.NO_MATCH;
     }
     if (json) {
-      new JsonPrinter(out(), env.stdoutIsTerminal()).article(found.get(), provenance.get());
+      new JsonPrinter(out(), env.stdoutIsTerminal()).article(found.get(), provenance);
     } else {
       TextPrinter printer = new TextPrinter(out(), Marks.of(env));
       printer.article(found.get());
-      printer.provenance(provenance.get());
+      if (provenance != null) {
+        printer.provenance(provenance);
+      }
+    }
+    if (noCopies != null) {
+      err().println("dateline: no copies listed: " + noCopies);
     }
     return ExitCodes.OK;
   }

@@ -66,8 +66,9 @@ public final class CopyFields {
   }
 
   /**
-   * Adds an article's copy fields to its document: its band keys (when detection is on and the
-   * body has shingles), and a group of its own, which the grouping pass at commit corrects.
+   * Adds an article's copy fields to its document when detection is on: its band keys (when the
+   * body has shingles), and a group of its own, which the grouping pass at commit corrects. With
+   * detection off it adds nothing, and searches treat every article as a group of its own.
    *
    * @param doc the article's document
    * @param id the article's id
@@ -75,12 +76,13 @@ public final class CopyFields {
    * @param policy whether detection is on
    */
   public static void add(Document doc, String id, String body, CopyPolicy policy) {
-    if (policy.enabled()) {
-      long[] shingles = Shingles.of(body);
-      if (shingles.length > 0) {
-        for (BytesRef key : MinHash.bandKeys(MinHash.signature(shingles))) {
-          doc.add(new Field(BANDS, key, BAND_TYPE));
-        }
+    if (!policy.enabled()) {
+      return; // no fields at all: an index without detection pays nothing for it
+    }
+    long[] shingles = Shingles.of(body);
+    if (shingles.length > 0) {
+      for (BytesRef key : MinHash.bandKeys(MinHash.signature(shingles))) {
+        doc.add(new Field(BANDS, key, BAND_TYPE));
       }
     }
     doc.add(new BinaryDocValuesField(GROUP, new BytesRef(id)));

@@ -29,6 +29,9 @@ public record CopyPolicy(
   /** Detection off. */
   public static final CopyPolicy OFF = new CopyPolicy(false, 0.5, Duration.ofDays(3), 0.2, 10);
 
+  /** The key of the index's commit data that records its copy detection. */
+  public static final String COMMIT_KEY = "dateline.copies";
+
   /** Validates. */
   public CopyPolicy {
     if (!(copyJaccard >= 0.2 && copyJaccard <= 1)) {
@@ -65,5 +68,74 @@ public record CopyPolicy(
    */
   public CopyPolicy withEnabled(boolean enabled) {
     return new CopyPolicy(enabled, copyJaccard, window, reuseShare, reuseMinShingles);
+  }
+
+  /**
+   * How an index records this policy in its commit data: {@code off}, or {@code on} with the
+   * thresholds.
+   *
+   * @return the recorded form, read back by {@link #ofCommitValue(String)}
+   */
+  public String commitValue() {
+    if (!enabled) {
+      return "off";
+    }
+    return "on jaccard="
+        + copyJaccard
+        + " window="
+        + window
+        + " reuse="
+        + reuseShare
+        + " min="
+        + reuseMinShingles;
+  }
+
+  /**
+   * Reads a policy as {@link #commitValue()} wrote it.
+   *
+   * @param value the recorded form
+   * @return the policy
+   * @throws IllegalArgumentException when the value is not one {@link #commitValue()} writes
+   */
+  public static CopyPolicy ofCommitValue(String value) {
+    if (value.equals("off")) {
+      return OFF;
+    }
+    String[] parts = value.split(" ");
+    if (parts.length != 5 || !parts[0].equals("on")) {
+      throw new IllegalArgumentException("not a copy policy: " + value);
+    }
+    try {
+      return new CopyPolicy(
+          true,
+          Double.parseDouble(after(parts[1], "jaccard=")),
+          Duration.parse(after(parts[2], "window=")),
+          Double.parseDouble(after(parts[3], "reuse=")),
+          Integer.parseInt(after(parts[4], "min=")));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not a copy policy: " + value, e);
+    }
+  }
+
+  private static String after(String part, String prefix) {
+    if (!part.startsWith(prefix)) {
+      throw new IllegalArgumentException("expected " + prefix + " (got: " + part + ")");
+    }
+    return part.substring(prefix.length());
+  }
+
+  /**
+   * Says the policy in words, for messages: {@code off}, or {@code on (Jaccard 0.5 within 3
+   * days)}.
+   *
+   * @return the description
+   */
+  public String label() {
+    if (!enabled) {
+      return "off";
+    }
+    long hours = window.toHours();
+    String w = hours % 24 == 0 ? (hours / 24) + " days" : window.toString();
+    return "on (Jaccard " + copyJaccard + " within " + w + ")";
   }
 }

@@ -70,7 +70,7 @@ public final class JsonPrinter {
       g.writeNumberField("total", r.total());
       g.writeNumberField("offset", offset);
       g.writeNumberField("took_ms", r.took().toMillis());
-      storyCounts(g, r, collapsed);
+      storyCounts(g, r);
       g.writeArrayFieldStart("hits");
       for (Hit h : r.hits()) {
         hit(g, h);
@@ -86,20 +86,16 @@ public final class JsonPrinter {
    * {@code {"query", "total", "count", "stories", "collapsed", "facets": {...}}}, the same facets
    * shape and counting unit fields as a search's.
    *
-   * @param query the query text as given
-   * @param total how many articles matched
-   * @param facets the counts by dimension, in the order asked for
-   * @param r the search the counts come from, for what they count
+   * @param r the search whose facets to print (its hits are not printed)
    * @throws IOException when writing fails
    */
-  public void facets(String query, long total, Map<String, FacetResult> facets, SearchResult r)
-      throws IOException {
+  public void facets(SearchResult r) throws IOException {
     try (JsonGenerator g = generator()) {
       g.writeStartObject();
-      g.writeStringField("query", query);
-      g.writeNumberField("total", total);
-      storyCounts(g, r, false);
-      facetsField(g, facets);
+      g.writeStringField("query", r.query());
+      g.writeNumberField("total", r.total());
+      storyCounts(g, r);
+      facetsField(g, r.facets());
       g.writeEndObject();
     }
   }
@@ -121,8 +117,14 @@ public final class JsonPrinter {
       g.writeArrayFieldStart("snippets");
       g.writeEndArray();
       fields(g, a.fields());
-      copyGroupFields(g, p.info());
-      provenance(g, p);
+      if (p == null) {
+        copyGroupFields(g, CopyInfo.alone(a.id()));
+        g.writeNullField("copies");
+        g.writeNullField("reuses");
+      } else {
+        copyGroupFields(g, p.info());
+        provenance(g, p);
+      }
       g.writeStringField("body", a.body());
       g.writeEndObject();
     }
@@ -136,7 +138,7 @@ public final class JsonPrinter {
    * neither counted nor collapsed; {@code total} always counts articles), {@code "collapsed"}
    * whether each hit stands for its whole copy group.
    */
-  private static void storyCounts(JsonGenerator g, SearchResult r, boolean collapsed)
+  private static void storyCounts(JsonGenerator g, SearchResult r)
       throws IOException {
     g.writeStringField("count", r.count().name().toLowerCase(java.util.Locale.ROOT));
     if (r.stories() < 0) {
@@ -144,7 +146,7 @@ public final class JsonPrinter {
     } else {
       g.writeNumberField("stories", r.stories());
     }
-    g.writeBooleanField("collapsed", collapsed);
+    g.writeBooleanField("collapsed", r.collapsed());
   }
 
   /**
@@ -194,8 +196,12 @@ public final class JsonPrinter {
    * "outlets": [...], "first_date", "last_date", "ids": [...]}]}}: the largest copy groups among
    * the matching articles; {@code articles} counts the group's matching articles, {@code ids} lists
    * them earliest first.
+   *
+   * @param query the query text as given
+   * @param groups the groups, largest first
+   * @throws IOException when writing fails
    */
-  void copyGroups(String query, List<CopyGroup> groups) throws IOException {
+  public void copyGroups(String query, List<CopyGroup> groups) throws IOException {
     try (JsonGenerator g = generator()) {
       g.writeStartObject();
       g.writeStringField("query", query);
