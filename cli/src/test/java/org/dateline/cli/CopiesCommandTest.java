@@ -1,6 +1,7 @@
 package org.dateline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +42,7 @@ class CopiesCommandTest {
     Files.write(feed, lines);
     cli = Cli.withCache(tmp.resolve("cache"));
     index = tmp.resolve("index");
-    Cli.Run r = cli.run("index", feed.toString(), "--index", index.toString());
+    Cli.Run r = cli.run("index", feed.toString(), "--index", index.toString(), "--copies");
     assertEquals(ExitCodes.OK, r.code(), r::toString);
   }
 
@@ -147,28 +148,71 @@ class CopiesCommandTest {
   }
 
   @Test
-  void indexOptionsChangeTheThresholds() throws Exception {
+  void anIndexWithoutCopiesSaysHowToTurnThemOn() throws Exception {
     Path feed = tmp.resolve("feed.jsonl");
     Path off = tmp.resolve("off");
-    assertEquals(
-        ExitCodes.OK,
-        cli.run("index", feed.toString(), "--index", off.toString(), "--no-copies").code());
-    assertEquals(ExitCodes.NO_MATCH, cli.run("copies", "--index", off.toString()).code());
+    assertEquals(ExitCodes.OK, cli.run("index", feed.toString(), "--index", off.toString()).code());
+    for (String[] args :
+        List.of(
+            new String[] {"copies"},
+            new String[] {"search", "microsoft", "--collapse"},
+            new String[] {"search", "microsoft", "--count", "stories"},
+            new String[] {"facets", "--count", "stories"})) {
+      List<String> all = new ArrayList<>(List.of(args));
+      all.addAll(List.of("--index", off.toString()));
+      Cli.Run r = cli.run(all.toArray(new String[0]));
+      assertEquals(ExitCodes.BAD_INPUT, r.code(), r::toString);
+      assertTrue(r.err().contains("dateline index --copies --replace"), r::toString);
+      assertFalse(r.err().contains("at org."), r::toString);
+    }
+    // show still shows the article, and says why no copies are listed
+    Cli.Run show = cli.run("show", "a", "--index", off.toString());
+    assertEquals(ExitCodes.OK, show.code(), show::toString);
+    assertTrue(show.out().contains("Appeals court rules for Microsoft"), show::toString);
+    assertFalse(show.out().contains("Copies:"), show::toString);
+    assertTrue(show.err().contains("no copies listed"), show::toString);
+    JsonNode doc = JSON.readTree(cli.run("show", "a", "--json", "--index", off.toString()).out());
+    assertTrue(doc.get("copies").isNull(), doc::toString);
+    assertEquals("a", doc.get("copy_group").asText());
 
+    // --copies on the index made without it: refused, naming both settings
+    Cli.Run again = cli.run("index", feed.toString(), "--index", off.toString(), "--copies");
+    assertEquals(ExitCodes.BAD_INPUT, again.code(), again::toString);
+    assertTrue(again.err().contains("created with copy detection off"), again::toString);
+    // rebuilt with --replace --copies: now it groups
+    Cli.Run rebuilt =
+        cli.run("index", feed.toString(), "--index", off.toString(), "--copies", "--replace");
+    assertEquals(ExitCodes.OK, rebuilt.code(), rebuilt::toString);
+    assertEquals(ExitCodes.OK, cli.run("copies", "--index", off.toString()).code());
+  }
+
+  @Test
+  void indexOptionsChangeTheThresholds() throws Exception {
+    Path feed = tmp.resolve("feed.jsonl");
     // c lacks a's last paragraphs: a copy at the default 0.5, not when 95% must be shared
     Path narrow = tmp.resolve("narrow");
     Cli.Run r =
-        cli.run("index", feed.toString(), "--index", narrow.toString(), "--copy-threshold", "0.95");
+        cli.run(
+            "index", feed.toString(), "--index", narrow.toString(), "--copies",
+            "--copy-threshold", "0.95");
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     JsonNode doc = JSON.readTree(cli.run("copies", "--json", "--index", narrow.toString()).out());
     List<String> ids = new ArrayList<>();
     doc.get("groups").get(0).get("ids").forEach(id -> ids.add(id.asText()));
     assertEquals(List.of("a", "b"), ids);
 
+    Path other = tmp.resolve("other");
     Cli.Run bad =
-        cli.run("index", feed.toString(), "--index", narrow.toString(), "--copy-threshold", "0.1");
+        cli.run(
+            "index", feed.toString(), "--index", other.toString(), "--copies",
+            "--copy-threshold", "0.1");
     assertEquals(ExitCodes.BAD_INPUT, bad.code(), bad::toString);
     assertTrue(bad.err().contains("copyJaccard must be between 0.2 and 1 (got: 0.1)"), bad::toString);
+    Cli.Run without =
+        cli.run("index", feed.toString(), "--index", other.toString(), "--copy-threshold", "0.9");
+    assertEquals(ExitCodes.BAD_INPUT, without.code(), without::toString);
+    assertTrue(without.err().contains("go with --copies"), without::toString);
+    assertFalse(java.nio.file.Files.exists(other), "a refused run creates no index");
   }
 
   @Test
