@@ -505,6 +505,13 @@ public final class NewsIndex implements AutoCloseable {
     int commits;
     private final ProblemLog log;
     private final Set<String> sinceCommit = new HashSet<>();
+    /**
+     * The copy fingerprints of the articles written since the last checkpoint, by id, so that
+     * regrouping settles those without copies without reading them back; bounded like {@code
+     * sinceCommit}.
+     */
+    private final Map<String, org.dateline.copies.CopyGrouper.Fingerprint> fingerprints =
+        new java.util.concurrent.ConcurrentHashMap<>();
     private DirectoryReader committed;
     private final Worker[] workers;
     private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
@@ -550,6 +557,12 @@ public final class NewsIndex implements AutoCloseable {
     void write(Article a, boolean seen) throws IOException {
       warnOnRepairs(a, log);
       Document doc = ArticleDocuments.toDocument(a, copies);
+      if (copies.enabled()) {
+        fingerprints.put(
+            a.id(),
+            org.dateline.copies.CopyGrouper.Fingerprint.of(
+                doc, a.date() == null ? null : a.date().toEpochMilli()));
+      }
       try {
         if (seen) {
           writer.updateDocument(new Term(Fields.ID, a.id()), doc);
@@ -579,7 +592,7 @@ public final class NewsIndex implements AutoCloseable {
         // copy groups: the articles since the last checkpoint joined with the index, before it
         // is committed (or, in a replacement, before the next checkpoint's reader sees them)
         org.dateline.copies.CopyGrouper.regroup(
-            writer, committedReader(), sinceCommit, copies);
+            writer, committedReader(), sinceCommit, fingerprints, copies);
         if (!replacing && writer.hasUncommittedChanges()) {
           writer.commit();
           commits++; // only commits that hold something count
@@ -595,6 +608,7 @@ public final class NewsIndex implements AutoCloseable {
         throw failedInBackground(e);
       }
       sinceCommit.clear();
+      fingerprints.clear();
       if (committed != null) {
         DirectoryReader newer =
             replacing

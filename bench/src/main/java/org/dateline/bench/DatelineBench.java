@@ -20,19 +20,21 @@ import org.dateline.ingest.ProblemLog;
 import org.dateline.ingest.ReadMode;
 
 /**
- * Dateline's side: {@code index CORPUS_JSONL INDEX_DIR OUT_JSON [copies=off]} or {@code search
- * INDEX_DIR QUERIES OUT_JSON PASS_BUDGET_S THROUGHPUT_S}. With {@code copies=off} the index is
- * built without copy detection and reported as system {@code dateline-nocopies}, to measure what
- * detection costs.
+ * Dateline's side: {@code index CORPUS_JSONL INDEX_DIR OUT_JSON [copies=on]} or {@code search
+ * INDEX_DIR QUERIES OUT_JSON PASS_BUDGET_S THROUGHPUT_S [copies=on]}. With {@code copies=on} the
+ * index is built with copy detection and searched bare and collapsed, reported as system {@code
+ * dateline-copies} (bench/copies.sh), to measure what detection and collapsing cost.
  */
 public final class DatelineBench implements Engine {
   static final int SNIPPET_LENGTH = 160;
   static final FacetRequest FACETS = FacetRequest.of("source", "month");
 
   private final NewsSearcher searcher;
+  private final Set<Mode> modes;
 
-  private DatelineBench(NewsSearcher searcher) {
+  private DatelineBench(NewsSearcher searcher, Set<Mode> modes) {
     this.searcher = searcher;
+    this.modes = modes;
   }
 
   /** Runs one side of the benchmark; see the class description for the arguments. */
@@ -45,9 +47,9 @@ public final class DatelineBench implements Engine {
         long t0 = System.nanoTime();
         IndexStats stats;
         ProblemLog log = new ProblemLog(ReadMode.LENIENT);
-        boolean copiesOff = args.length > 4 && args[4].equals("copies=off");
+        boolean copies = args.length > 4 && args[4].equals("copies=on");
         IndexConfig config =
-            copiesOff ? IndexConfig.DEFAULT.withCopies(CopyPolicy.OFF) : IndexConfig.DEFAULT;
+            copies ? IndexConfig.DEFAULT.withCopies(CopyPolicy.DEFAULT) : IndexConfig.DEFAULT;
         try (NewsIndex idx = NewsIndex.open(index, config);
             ArticleReader r = ArticleReaders.open(List.of(input), Format.JSONL, log)) {
           stats = idx.add(r, log);
@@ -58,7 +60,7 @@ public final class DatelineBench implements Engine {
         }
         IndexRun.write(
             Path.of(args[3]),
-            copiesOff ? "dateline-nocopies" : "dateline",
+            copies ? "dateline-copies" : "dateline",
             corpus,
             stats.indexed(),
             s,
@@ -66,13 +68,22 @@ public final class DatelineBench implements Engine {
             index);
       }
       case "search" -> {
-        try (DatelineBench engine = new DatelineBench(NewsSearcher.open(Path.of(args[1])))) {
+        boolean copies = args.length > 6 && args[6].equals("copies=on");
+        try (DatelineBench engine =
+            new DatelineBench(
+                NewsSearcher.open(Path.of(args[1])),
+                copies
+                    ? EnumSet.of(Mode.BARE, Mode.COLLAPSE)
+                    : EnumSet.complementOf(EnumSet.of(Mode.COLLAPSE)))) {
           new QueryRunner(
                   engine,
                   BenchQuery.read(Path.of(args[2])),
                   Double.parseDouble(args[4]),
                   Double.parseDouble(args[5]))
-              .run("dateline", IndexRun.corpusName(args[2]), Path.of(args[3]));
+              .run(
+                  copies ? "dateline-copies" : "dateline",
+                  IndexRun.corpusName(args[2]),
+                  Path.of(args[3]));
         }
       }
       default -> throw new IllegalArgumentException("unknown command: " + args[0]);
@@ -97,7 +108,7 @@ public final class DatelineBench implements Engine {
 
   @Override
   public Set<Mode> modes() {
-    return EnumSet.allOf(Mode.class);
+    return modes;
   }
 
   @Override

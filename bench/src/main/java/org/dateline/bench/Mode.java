@@ -10,7 +10,10 @@ enum Mode {
   SNIPPETS,
   /** And source and month facet counts. */
   FACETS,
-  /** Bare, with one hit per copy group ("+N copies") and the story count (Dateline only). */
+  /**
+   * Bare, with one hit per copy group ("+N copies") and the story count: Dateline on an index
+   * with copy detection only (bench/copies.sh).
+   */
   COLLAPSE;
 
   String label() {

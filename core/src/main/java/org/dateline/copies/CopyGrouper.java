@@ -2,6 +2,7 @@ package org.dateline.copies;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,15 +12,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -55,6 +60,31 @@ public final class CopyGrouper {
           .thenComparing(Neighbours.Member::id);
 
   /**
+   * What the writer knows of an article it has just written: its band keys and date, so that
+   * regrouping need not read its text back to find that it has no copy (most articles).
+   *
+   * @param bands the article's band keys, as indexed in {@link CopyFields#BANDS}
+   * @param date its date in epoch milliseconds, or null when undated
+   */
+  public record Fingerprint(BytesRef[] bands, Long date) {
+    /**
+     * The fingerprint of a document built for the index.
+     *
+     * @param doc the document, with its {@link CopyFields#BANDS} fields
+     * @param date the article's date in epoch milliseconds, or null
+     * @return the fingerprint
+     */
+    public static Fingerprint of(Document doc, Long date) {
+      IndexableField[] fields = doc.getFields(CopyFields.BANDS);
+      BytesRef[] bands = new BytesRef[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        bands[i] = fields[i].binaryValue();
+      }
+      return new Fingerprint(bands, date);
+    }
+  }
+
+  /**
    * Regroups after a change.
    *
    * @param writer the writer holding the uncommitted change
@@ -68,6 +98,31 @@ public final class CopyGrouper {
   public static int regroup(
       IndexWriter writer, DirectoryReader before, Collection<String> changed, CopyPolicy policy)
       throws IOException {
+    return regroup(writer, before, changed, Map.of(), policy);
+  }
+
+  /**
+   * Regroups after a change, knowing the fingerprints of the articles just written: those of them
+   * that share too few bands with any article within the window (most of them) are settled as
+   * groups of their own in one pass over the band postings, in term order, without reading their
+   * text back; the others, and every former group mate, are walked one by one.
+   *
+   * @param writer the writer holding the uncommitted change
+   * @param before a reader on the last commit, to find the former groups of replaced and deleted
+   *     articles; null when there is none
+   * @param changed the ids added, replaced or deleted since that commit
+   * @param known fingerprints of (some of) the changed articles, by id, as last written
+   * @param policy the thresholds; nothing is done when detection is off
+   * @return how many articles got a new group name or size
+   * @throws IOException when the index cannot be read or written
+   */
+  public static int regroup(
+      IndexWriter writer,
+      DirectoryReader before,
+      Collection<String> changed,
+      Map<String, Fingerprint> known,
+      CopyPolicy policy)
+      throws IOException {
     if (!policy.enabled() || changed.isEmpty()) {
       return 0;
     }
@@ -80,6 +135,7 @@ public final class CopyGrouper {
       IndexSearcher searcher = new IndexSearcher(after);
       searcher.setQueryCache(null);
       StoredFields stored = after.storedFields();
+      Set<String> alone = alone(after, seeds, known, policy);
       Set<String> done = new HashSet<>();
       for (String seed : seeds) {
         if (done.contains(seed)) {
@@ -89,17 +145,151 @@ public final class CopyGrouper {
         if (doc < 0) {
           continue; // deleted
         }
+        if (alone.contains(seed)) {
+          // no article shares enough bands with it within the window, and copy edges are
+          // symmetric: a group of its own, named by itself
+          done.add(seed);
+          if (update(writer, after, doc, seed, seed, 1)) {
+            updated++;
+          }
+          continue;
+        }
         Collection<Neighbours.Member> component = component(searcher, stored, doc, policy);
         Neighbours.Member earliest = component.stream().min(EARLIEST).orElseThrow();
         for (Neighbours.Member m : component) {
           done.add(m.id());
-          if (update(writer, after, m, earliest.id(), component.size())) {
+          if (update(writer, after, m.doc(), m.id(), earliest.id(), component.size())) {
             updated++;
           }
         }
       }
     }
     return updated;
+  }
+
+  /** Seeds per pass of {@link #alone}: the seed's number takes the low bits of a sort key. */
+  private static final int SEED_BITS = 17;
+
+  /**
+   * The seeds with a known fingerprint that have no LSH candidate ({@link Neighbours#candidates}
+   * with the same band count and window): found for all of them together, leaf by leaf, with the
+   * band keys sorted so that the terms dictionary is walked forward once.
+   */
+  static Set<String> alone(
+      IndexReader reader, Set<String> seeds, Map<String, Fingerprint> known, CopyPolicy policy)
+      throws IOException {
+    List<String> ids = new ArrayList<>();
+    for (String s : seeds) {
+      Fingerprint f = known.get(s);
+      if (f != null && f.bands().length == MinHash.BANDS) {
+        ids.add(s);
+      }
+    }
+    Set<String> alone = new HashSet<>();
+    int chunk = 1 << SEED_BITS;
+    for (int from = 0; from < ids.size(); from += chunk) {
+      List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
+      alone.addAll(alone(reader, part, known, policy));
+    }
+    return alone;
+  }
+
+  private static Set<String> alone(
+      IndexReader reader, List<String> ids, Map<String, Fingerprint> known, CopyPolicy policy)
+      throws IOException {
+    int n = ids.size();
+    int[] self = new int[n];
+    Long[] dates = new Long[n];
+    // sort key: band (6 bits), the band's 40-bit hash, the seed's number (17 bits)
+    long[] keys = new long[n * MinHash.BANDS];
+    for (int i = 0; i < n; i++) {
+      self[i] = find(reader, ids.get(i));
+      Fingerprint f = known.get(ids.get(i));
+      dates[i] = f.date();
+      for (int b = 0; b < MinHash.BANDS; b++) {
+        BytesRef k = f.bands()[b];
+        long hash = 0;
+        for (int j = 1; j < k.length; j++) {
+          hash = (hash << 8) | (k.bytes[k.offset + j] & 0xff);
+        }
+        keys[i * MinHash.BANDS + b] =
+            ((long) (k.bytes[k.offset] & 0x3f) << 57) | (hash << SEED_BITS) | i;
+      }
+    }
+    java.util.Arrays.sort(keys);
+    int minBands = MinHash.minBands(policy.copyJaccard());
+    long window = policy.window().toMillis();
+    boolean[] matched = new boolean[n];
+    byte[] term = new byte[1 + MinHash.KEY_BYTES];
+    BytesRef termRef = new BytesRef(term);
+    PostingsEnum postings = null;
+    long seedMask = (1L << SEED_BITS) - 1;
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Terms terms = leaf.reader().terms(CopyFields.BANDS);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      Map<Long, Integer> shared = new HashMap<>(); // (seed, doc) -> bands shared
+      int i = 0;
+      while (i < keys.length) {
+        long term64 = keys[i] >>> SEED_BITS;
+        int j = i;
+        while (j < keys.length && (keys[j] >>> SEED_BITS) == term64) {
+          j++;
+        }
+        term[0] = (byte) (term64 >>> 40);
+        for (int k = 0; k < MinHash.KEY_BYTES; k++) {
+          term[1 + k] = (byte) (term64 >>> (32 - 8 * k));
+        }
+        if (te.seekExact(termRef)) {
+          postings = te.postings(postings, PostingsEnum.NONE);
+          for (int d = postings.nextDoc();
+              d != DocIdSetIterator.NO_MORE_DOCS;
+              d = postings.nextDoc()) {
+            int global = leaf.docBase + d;
+            for (int x = i; x < j; x++) {
+              int seed = (int) (keys[x] & seedMask);
+              if (global != self[seed] && !matched[seed]) {
+                shared.merge(((long) seed << 32) | d, 1, Integer::sum);
+              }
+            }
+          }
+        }
+        i = j;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      SortedNumericDocValues dateValues =
+          DocValues.getSortedNumeric(leaf.reader(), CopyFields.DATE);
+      List<Long> pairs = new ArrayList<>();
+      for (Map.Entry<Long, Integer> e : shared.entrySet()) {
+        if (e.getValue() >= minBands) {
+          pairs.add(e.getKey());
+        }
+      }
+      java.util.Collections.sort(pairs); // doc values are read forward
+      for (long pair : pairs) {
+        int seed = (int) (pair >>> 32);
+        int d = (int) pair;
+        if (matched[seed] || (live != null && !live.get(d))) {
+          continue;
+        }
+        boolean dated = dateValues.advanceExact(d);
+        Long mine = dates[seed];
+        boolean inWindow =
+            mine == null ? !dated : dated && Math.abs(dateValues.nextValue() - mine) <= window;
+        if (inWindow) {
+          matched[seed] = true;
+        }
+      }
+    }
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      if (!matched[i] && self[i] >= 0) {
+        out.add(ids.get(i));
+      }
+    }
+    return out;
   }
 
   /** The articles reachable from one by copy edges, itself included. */
@@ -134,11 +324,11 @@ public final class CopyGrouper {
 
   /** Writes a member's group name and size when they changed; returns whether it wrote. */
   private static boolean update(
-      IndexWriter writer, IndexReader reader, Neighbours.Member m, String group, int size)
+      IndexWriter writer, IndexReader reader, int doc, String id, String group, int size)
       throws IOException {
     List<LeafReaderContext> leaves = reader.leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(m.doc(), leaves));
-    int d = m.doc() - leaf.docBase;
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    int d = doc - leaf.docBase;
     BinaryDocValues groups = leaf.reader().getBinaryDocValues(CopyFields.GROUP);
     NumericDocValues sizes = leaf.reader().getNumericDocValues(CopyFields.SIZE);
     boolean same =
@@ -152,7 +342,7 @@ public final class CopyGrouper {
       return false;
     }
     writer.updateDocValues(
-        new Term(CopyFields.ID, m.id()),
+        new Term(CopyFields.ID, id),
         new BinaryDocValuesField(CopyFields.GROUP, new BytesRef(group)),
         new NumericDocValuesField(CopyFields.KEY, CopyFields.key(group)),
         new NumericDocValuesField(CopyFields.SIZE, size));

@@ -35,11 +35,13 @@ public final class Shingles {
     }
     long[] out = new long[n];
     for (int i = 0; i < n; i++) {
-      long h = 0x9E3779B97F4A7C15L;
+      // a polynomial over the words' hashes (order matters), mixed once: one mix per shingle,
+      // not one per word, and every bit of the result depends on every word
+      long h = 0;
       for (int j = 0; j < WORDS; j++) {
-        h = mix(h ^ words[i + j]) + j;
+        h = h * 0x9E3779B97F4A7C15L + words[i + j];
       }
-      out[i] = h;
+      out[i] = mix(h);
     }
     Arrays.sort(out);
     int distinct = 0;
