@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
           + " stories whose same text ran several times, with how far each spread: articles,"
           + " outlets, first and last date, and the ids, earliest first.",
       "Articles are copies when their 5-word sequences overlap by half or more (Jaccard 0.5) and"
-          + " their dates are at most 3 days apart; see the README."
+          + " their dates are at most 3 days apart; see the README. Needs an index made with"
+          + " 'index --copies' (the sample corpus's has it)."
     },
     footer = {
       "",

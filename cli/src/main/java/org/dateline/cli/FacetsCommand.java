@@ -65,7 +65,8 @@ final class FacetsCommand extends FilteredCommand {
       converter = SearchCommand.CountConverter.class,
       description =
           "articles or stories: with stories, the copies of one story count once per value (and"
-              + " once per date, where the story first appeared). Default: ${DEFAULT-VALUE}.")
+              + " once per date, where the story first appeared; needs an index made with 'index"
+              + " --copies'). Default: ${DEFAULT-VALUE}.")
   SearchRequest.Count count;
 
   @Override

@@ -44,6 +44,7 @@ import picocli.CommandLine.TypeConversionException;
       "  dateline index articles/ --index ~/news --source 'BBC News'",
       "  dateline index feed.jsonl --index ~/news --strict",
       "  dateline index articles/ --index ~/news --replace",
+      "  dateline index reuters21578.tar.gz --index ~/reuters --copies",
       "  dateline index crawl.warc.gz feeds/ --index ~/news",
       "  dateline index saved-pages/ --index ~/news --keep-boilerplate",
       "  dateline index anserini-cacm.tar.gz --index ~/cacm --format trec-html --html-title none \\",
@@ -138,13 +139,9 @@ final class IndexCommand extends IndexedCommand {
       description =
           "Detect copies (articles that are the same story text) while indexing, for search"
               + " --collapse and --count stories, show's copies and the copies command. Chosen"
-              + " when the index is created and kept with it; costs about "
-              + COPIES_COST
-              + " the indexing time. Default: off.")
+              + " when the index is created and kept with it; indexing then takes about 2.4"
+              + " times the CPU (see the README). Default: off.")
   boolean copies;
-
-  /** What detection costs, as the README measures it; said in --copies' help. */
-  static final String COPIES_COST = "2.5x";
 
   @Option(
       names = "--copy-threshold",

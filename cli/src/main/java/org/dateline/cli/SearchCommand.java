@@ -83,7 +83,8 @@ final class SearchCommand extends FilteredCommand {
       names = "--collapse",
       description =
           "One hit per copy group (articles that are the same story text): the group's best hit"
-              + " in this order, with \"+N copies in M outlets\". Pages by --offset.")
+              + " in this order, with \"+N copies in M outlets\". Pages by --offset. Needs an"
+              + " index made with 'index --copies'.")
   boolean collapse;
 
   @Option(
@@ -93,7 +94,8 @@ final class SearchCommand extends FilteredCommand {
       converter = CountConverter.class,
       description =
           "articles or stories: also count the copy groups among the matches, and count facets"
-              + " by story. Default: ${DEFAULT-VALUE}.")
+              + " by story (stories need an index made with 'index --copies'). Default:"
+              + " ${DEFAULT-VALUE}.")
   SearchRequest.Count count;
 
   @Override

@@ -18,12 +18,12 @@ import org.dateline.IndexSummary;
 import org.dateline.Problem;
 import org.dateline.SearchResult;
 import org.dateline.Snippet;
-import org.dateline.eval.EvaluationReport;
-import org.dateline.eval.Metrics;
 import org.dateline.copies.CopyGroup;
 import org.dateline.copies.CopyInfo;
 import org.dateline.copies.Provenance;
 import org.dateline.copies.Relative;
+import org.dateline.eval.EvaluationReport;
+import org.dateline.eval.Metrics;
 import org.dateline.eval.QueryEvaluation;
 
 /** Output for people: aligned, with matches marked (see {@link Marks}). */

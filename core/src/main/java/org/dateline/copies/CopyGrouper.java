@@ -135,13 +135,15 @@ public final class CopyGrouper {
       IndexSearcher searcher = new IndexSearcher(after);
       searcher.setQueryCache(null);
       StoredFields stored = after.storedFields();
-      Set<String> alone = alone(after, seeds, known, policy);
+      Map<String, Integer> docs = new HashMap<>();
+      Set<String> alone = alone(after, seeds, known, policy, docs);
       Set<String> done = new HashSet<>();
       for (String seed : seeds) {
         if (done.contains(seed)) {
           continue;
         }
-        int doc = find(after, seed);
+        Integer cached = docs.get(seed);
+        int doc = cached != null ? cached : find(after, seed);
         if (doc < 0) {
           continue; // deleted
         }
@@ -173,10 +175,15 @@ public final class CopyGrouper {
   /**
    * The seeds with a known fingerprint that have no LSH candidate ({@link Neighbours#candidates}
    * with the same band count and window): found for all of them together, leaf by leaf, with the
-   * band keys sorted so that the terms dictionary is walked forward once.
+   * band keys sorted so that the terms dictionary is walked forward once. Puts the document of
+   * each seed it looked at into {@code docs}.
    */
   static Set<String> alone(
-      IndexReader reader, Set<String> seeds, Map<String, Fingerprint> known, CopyPolicy policy)
+      IndexReader reader,
+      Set<String> seeds,
+      Map<String, Fingerprint> known,
+      CopyPolicy policy,
+      Map<String, Integer> docs)
       throws IOException {
     List<String> ids = new ArrayList<>();
     for (String s : seeds) {
@@ -189,13 +196,17 @@ public final class CopyGrouper {
     int chunk = 1 << SEED_BITS;
     for (int from = 0; from < ids.size(); from += chunk) {
       List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
-      alone.addAll(alone(reader, part, known, policy));
+      alone.addAll(alone(reader, part, known, policy, docs));
     }
     return alone;
   }
 
   private static Set<String> alone(
-      IndexReader reader, List<String> ids, Map<String, Fingerprint> known, CopyPolicy policy)
+      IndexReader reader,
+      List<String> ids,
+      Map<String, Fingerprint> known,
+      CopyPolicy policy,
+      Map<String, Integer> docs)
       throws IOException {
     int n = ids.size();
     int[] self = new int[n];
@@ -204,6 +215,7 @@ public final class CopyGrouper {
     long[] keys = new long[n * MinHash.BANDS];
     for (int i = 0; i < n; i++) {
       self[i] = find(reader, ids.get(i));
+      docs.put(ids.get(i), self[i]);
       Fingerprint f = known.get(ids.get(i));
       dates[i] = f.date();
       for (int b = 0; b < MinHash.BANDS; b++) {
@@ -230,6 +242,10 @@ public final class CopyGrouper {
         continue;
       }
       TermsEnum te = terms.iterator();
+      // A leaf with few terms more than the keys sought (the new articles' own segments) is read
+      // through in step with the sorted keys; in a larger one, each key is looked up.
+      boolean scan = terms.size() >= 0 && terms.size() <= 2L * keys.length;
+      BytesRef current = scan ? te.next() : null;
       Map<Long, Integer> shared = new HashMap<>(); // (seed, doc) -> bands shared
       int i = 0;
       while (i < keys.length) {
@@ -242,7 +258,16 @@ public final class CopyGrouper {
         for (int k = 0; k < MinHash.KEY_BYTES; k++) {
           term[1 + k] = (byte) (term64 >>> (32 - 8 * k));
         }
-        if (te.seekExact(termRef)) {
+        boolean found;
+        if (scan) {
+          while (current != null && current.compareTo(termRef) < 0) {
+            current = te.next();
+          }
+          found = current != null && current.bytesEquals(termRef);
+        } else {
+          found = te.seekExact(termRef);
+        }
+        if (found) {
           postings = te.postings(postings, PostingsEnum.NONE);
           for (int d = postings.nextDoc();
               d != DocIdSetIterator.NO_MORE_DOCS;
