@@ -405,7 +405,8 @@ public final class NewsSearcher implements ArticleSearcher {
     IndexReader reader = searcher.getIndexReader();
     int need = request.offset() + request.limit();
     int maxDoc = Math.max(1, reader.maxDoc());
-    int n = Math.min(maxDoc, Math.max(100, need * 4));
+    // twice the page to start with: most pages hold few copies; the loop reads more when not
+    int n = Math.min(maxDoc, Math.max(need + 10, need * 2));
     while (true) {
       TopFieldDocs top = top(searcher, query, request, n, null);
       List<ScoreDoc> firsts = new ArrayList<>();
