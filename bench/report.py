@@ -331,6 +331,7 @@ def main(results, out):
                           f" {ms(x['p99'])} ms, max {ms(x['max'])} ms (snippets + facets) | | see notes |")
 
     md += ranking_section(results)
+    md += copies_section(index, search, corpora)
 
     notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ANALYSIS.md")
     if os.path.exists(notes):
@@ -384,6 +385,44 @@ def ranking_section(results):
                       f" {verdict(ok)} |")
     return md
 
+
+
+def copies_section(index, search, corpora):
+    """Copy detection's cost (issue 14, bench/copies.sh): indexing with detection on against the
+    default index (off), and collapse's p50 against bare p50 on the index with detection."""
+    md = ["", "## Copy detection (Dateline)", "",
+          "Indexing with `dateline index --copies` against the default (detection off), and"
+          " `--collapse` against a bare search on the index with detection.", ""]
+    md += ["| figure | " + " | ".join(corpora) + " |", "|---|" + "---:|" * len(corpora)]
+
+    def cell(f):
+        def g(c):
+            try:
+                return f(c)
+            except (KeyError, TypeError, ZeroDivisionError):
+                return "–"
+        return g
+
+    def row(label, f):
+        md.append(f"| {label} | " + " | ".join(cell(f)(c) for c in corpora) + " |")
+
+    on = lambda c: index[("dateline-copies", c)]
+    off = lambda c: index[("dateline", c)]
+    row("articles indexed / s, detection off", lambda c: f"{off(c)['articles'] / off(c)['seconds']:,.0f}")
+    row("articles indexed / s, detection on", lambda c: f"{on(c)['articles'] / on(c)['seconds']:,.0f}")
+    row("indexing time on / off", lambda c: f"{on(c)['seconds'] / off(c)['seconds']:.2f}×")
+    row("index MB, detection off", lambda c: f"{off(c)['index_bytes'] / 1e6:,.0f}")
+    row("index MB, detection on", lambda c: f"{on(c)['index_bytes'] / 1e6:,.0f}")
+    row("indexing peak RSS MB, detection on",
+        lambda c: f"{(on(c).get('rss_kb_time') or on(c)['peak_rss_kb']) / 1024:,.0f}")
+
+    def p50(c, mode):
+        return search[("dateline-copies", c)]["modes"][mode]["latency_ms"]["all"]["p50"]
+
+    row("bare p50 ms (index with detection)", lambda c: ms(p50(c, "bare")))
+    row("collapse p50 ms", lambda c: ms(p50(c, "collapse")))
+    row("collapse p50 / bare p50 (aim: ≤ 1.20×)", lambda c: f"{p50(c, 'collapse') / p50(c, 'bare'):.2f}×")
+    return md
 
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2])

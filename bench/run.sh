@@ -77,6 +77,9 @@ for s in ${SCALES//,/ }; do
   /usr/bin/time -f "$TIMEF" -o "$OUT/index-dateline-$name.time" \
     "$JAVA" "${FLAGS[@]}" -cp "$JAR" org.dateline.bench.DatelineBench index \
       "$corpus" "$idx/dateline" "$OUT/index-dateline-$name.json"
+  # ---- copies (issue 14): index with copy detection, search it bare and collapsed ----
+  "$ROOT/bench/copies.sh" "$JAVA" "$JAR" "$corpus" "$queries" "$idx" "$OUT" "$name" "$PASS_BUDGET" "$THROUGHPUT"
+  # ---- end copies ----
   log "$name: index lucene"
   /usr/bin/time -f "$TIMEF" -o "$OUT/index-lucene-$name.time" \
     "$JAVA" "${FLAGS[@]}" -cp "$JAR" org.dateline.bench.LuceneBench index \

@@ -38,9 +38,11 @@ final class ArticleDocuments {
    * Builds the document for an article.
    *
    * @param a the article
+   * @param copies whether to index the article's copy fingerprints (its group fields are always
+   *     written)
    * @return the document, keyed by {@link Fields#ID}
    */
-  static Document toDocument(Article a) {
+  static Document toDocument(Article a, org.dateline.copies.CopyPolicy copies) {
     Document doc = new Document();
     doc.add(new KeywordField(Fields.ID, a.id(), Field.Store.YES));
     doc.add(new Field(Fields.TITLE, a.title(), TEXT));
@@ -60,6 +62,7 @@ final class ArticleDocuments {
         addKeyword(doc, e.getKey(), value);
       }
     }
+    org.dateline.copies.CopyFields.add(doc, a.id(), a.body(), copies);
     return doc;
   }
 

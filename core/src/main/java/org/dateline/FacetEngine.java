@@ -75,6 +75,27 @@ final class FacetEngine {
   static Map<String, FacetResult> count(
       IndexSearcher searcher, Query base, Map<String, Query> filters, FacetRequest request)
       throws IOException {
+    return count(searcher, base, filters, request, SearchRequest.Count.ARTICLES);
+  }
+
+  /**
+   * Counts the requested dimensions by article or by story (see {@link StoryFacetPass}).
+   *
+   * @param searcher the searcher
+   * @param base the parsed text query, without filters
+   * @param filters per-dimension filters by filter key
+   * @param request which dimensions to count
+   * @param unit articles or stories
+   * @return results by dimension name, in request order
+   * @throws IOException when the index cannot be read
+   */
+  static Map<String, FacetResult> count(
+      IndexSearcher searcher,
+      Query base,
+      Map<String, Query> filters,
+      FacetRequest request,
+      SearchRequest.Count unit)
+      throws IOException {
     Objects.requireNonNull(searcher, "searcher");
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(filters, "filters");
@@ -98,7 +119,10 @@ final class FacetEngine {
     Map<String, FacetResult> byName = new HashMap<>();
     for (Map.Entry<String, List<Dimension>> pass : passes.entrySet()) {
       Query query = filtered(base, filters, pass.getKey());
-      byName.putAll(countPass(searcher, query, pass.getValue(), request));
+      byName.putAll(
+          unit == SearchRequest.Count.STORIES
+              ? countStoriesPass(searcher, query, pass.getValue(), request)
+              : countPass(searcher, query, pass.getValue(), request));
     }
     Map<String, FacetResult> ordered = new LinkedHashMap<>();
     for (Dimension d : dimensions) {
@@ -181,6 +205,49 @@ final class FacetEngine {
       results.put(
           d.name(),
           new FacetResult(d.name(), top, t.byValue.size() - top.size(), otherCount, t.missing));
+    }
+    return results;
+  }
+
+  /** {@link #countPass} by story: one pass collecting (value, story) pairs, see {@link StoryFacetPass}. */
+  private static Map<String, FacetResult> countStoriesPass(
+      IndexSearcher searcher, Query query, List<Dimension> dimensions, FacetRequest request)
+      throws IOException {
+    List<String> termFields = new ArrayList<>();
+    boolean dates = false;
+    for (Dimension d : dimensions) {
+      if (d.isDate()) {
+        dates = true;
+      } else {
+        termFields.add(d.name());
+      }
+    }
+    StoryFacetPass.Stories stories = StoryFacetPass.run(searcher, query, termFields, dates);
+    Map<String, FacetResult> results = new HashMap<>();
+    for (Dimension d : dimensions) {
+      if (d.isDate()) {
+        DayCounts days = new DayCounts();
+        stories.firstDay.values().forEach(day -> days.add(day, 1));
+        long undated = stories.all.size() - stories.firstDay.size();
+        results.put(d.name(), d.histogram().result(days, undated, request.histogram()));
+        continue;
+      }
+      Map<String, Set<Long>> byValue = stories.byValue.get(d.name());
+      Map<String, Long> counts = new HashMap<>();
+      Set<Long> withValue = new java.util.HashSet<>();
+      byValue.forEach(
+          (value, keys) -> {
+            counts.put(value, (long) keys.size());
+            withValue.addAll(keys);
+          });
+      List<FacetCount> top = top(counts, request.topN());
+      Set<Long> listed = new java.util.HashSet<>();
+      top.forEach(c -> listed.addAll(byValue.get(c.label())));
+      long other = withValue.stream().filter(k -> !listed.contains(k)).count();
+      long missing =
+          stories.withoutValue.get(d.name()).stream().filter(k -> !withValue.contains(k)).count();
+      results.put(
+          d.name(), new FacetResult(d.name(), top, counts.size() - top.size(), other, missing));
     }
     return results;
   }

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param snippets the best passages of the body, best first; when only the title matched, the
  *     body's opening; empty when snippets were not asked for or the body is empty
  * @param fields the article's extra keyword fields (Reuters {@code topics}, {@code places}, ...)
+ * @param copies the article's copy group, and in a collapsed search how many matching copies this
+ *     hit stands for
  */
 public record Hit(
     String id,
@@ -33,7 +35,8 @@ public record Hit(
     float score,
     Snippet titleHighlight,
     List<Snippet> snippets,
-    Map<String, List<String>> fields) {
+    Map<String, List<String>> fields,
+    org.dateline.copies.CopyInfo copies) {
   /** Validates and copies. */
   public Hit {
     Objects.requireNonNull(id, "id");
@@ -44,6 +47,46 @@ public record Hit(
     Map<String, List<String>> copy = new LinkedHashMap<>();
     fields.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     fields = java.util.Collections.unmodifiableMap(copy);
+    Objects.requireNonNull(copies, "copies");
+  }
+
+  /**
+   * A hit that is a group of its own.
+   *
+   * @param id see {@link #id()}
+   * @param title see {@link #title()}
+   * @param titleDerived see {@link #titleDerived()}
+   * @param source see {@link #source()}
+   * @param date see {@link #date()}
+   * @param url see {@link #url()}
+   * @param score see {@link #score()}
+   * @param titleHighlight see {@link #titleHighlight()}
+   * @param snippets see {@link #snippets()}
+   * @param fields see {@link #fields()}
+   */
+  public Hit(
+      String id,
+      String title,
+      boolean titleDerived,
+      String source,
+      Instant date,
+      String url,
+      float score,
+      Snippet titleHighlight,
+      List<Snippet> snippets,
+      Map<String, List<String>> fields) {
+    this(
+        id,
+        title,
+        titleDerived,
+        source,
+        date,
+        url,
+        score,
+        titleHighlight,
+        snippets,
+        fields,
+        org.dateline.copies.CopyInfo.alone(id));
   }
 
   /** Returns the publication date, if known. */

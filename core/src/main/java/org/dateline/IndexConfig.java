@@ -15,16 +15,23 @@ import java.util.Objects;
  *     opening an existing index with another analysis fails
  * @param threads how many threads analyze and invert articles while the calling thread reads them;
  *     1 does everything in the calling thread; 1 to 64
+ * @param copies copy detection ({@link org.dateline.copies.CopyPolicy#DEFAULT} on with the
+ *     default thresholds, {@link org.dateline.copies.CopyPolicy#OFF} off): chosen when the index
+ *     is created and recorded in it. Opening an existing index with detection off keeps the
+ *     index's own setting; opening it with detection on fails unless the index was created with
+ *     the same thresholds
  */
 public record IndexConfig(
     int commitEveryArticles,
     Duration commitEvery,
     double ramBufferMb,
     TextAnalysis analysis,
-    int threads) {
+    int threads,
+    org.dateline.copies.CopyPolicy copies) {
   /**
    * 50,000 articles or one minute, whichever comes first; 64 MB buffer; news analysis; as many
-   * indexing threads as there are processors, at most 4.
+   * indexing threads as there are processors, at most 4; no copy detection (it costs more than
+   * the indexing itself: see the README).
    */
   public static final IndexConfig DEFAULT =
       new IndexConfig(
@@ -32,7 +39,8 @@ public record IndexConfig(
           Duration.ofMinutes(1),
           64,
           TextAnalysis.NEWS,
-          defaultThreads());
+          defaultThreads(),
+          org.dateline.copies.CopyPolicy.OFF);
 
   private static int defaultThreads() {
     return Math.min(4, Runtime.getRuntime().availableProcessors());
@@ -49,6 +57,41 @@ public record IndexConfig(
     Check.argument(ramBufferMb >= 1, "ramBufferMb must be >= 1 (got: %s)", ramBufferMb);
     Objects.requireNonNull(analysis, "analysis");
     Check.argument(threads >= 1 && threads <= 64, "threads must be 1 to 64 (got: %d)", threads);
+    Objects.requireNonNull(copies, "copies");
+  }
+
+  /**
+   * A config without copy detection.
+   *
+   * @param commitEveryArticles see {@link #commitEveryArticles()}
+   * @param commitEvery see {@link #commitEvery()}
+   * @param ramBufferMb see {@link #ramBufferMb()}
+   * @param analysis see {@link #analysis()}
+   * @param threads see {@link #threads()}
+   */
+  public IndexConfig(
+      int commitEveryArticles,
+      Duration commitEvery,
+      double ramBufferMb,
+      TextAnalysis analysis,
+      int threads) {
+    this(
+        commitEveryArticles,
+        commitEvery,
+        ramBufferMb,
+        analysis,
+        threads,
+        org.dateline.copies.CopyPolicy.OFF);
+  }
+
+  /**
+   * Returns a copy with other copy detection settings.
+   *
+   * @param copies the thresholds, or {@link org.dateline.copies.CopyPolicy#OFF}
+   * @return the new config
+   */
+  public IndexConfig withCopies(org.dateline.copies.CopyPolicy copies) {
+    return new IndexConfig(commitEveryArticles, commitEvery, ramBufferMb, analysis, threads, copies);
   }
 
   /**
@@ -82,7 +125,7 @@ public record IndexConfig(
    * @return the new config
    */
   public IndexConfig withAnalysis(TextAnalysis analysis) {
-    return new IndexConfig(commitEveryArticles, commitEvery, ramBufferMb, analysis, threads);
+    return new IndexConfig(commitEveryArticles, commitEvery, ramBufferMb, analysis, threads, copies);
   }
 
   /**
@@ -92,7 +135,7 @@ public record IndexConfig(
    * @return the new config
    */
   public IndexConfig withThreads(int threads) {
-    return new IndexConfig(commitEveryArticles, commitEvery, ramBufferMb, analysis, threads);
+    return new IndexConfig(commitEveryArticles, commitEvery, ramBufferMb, analysis, threads, copies);
   }
 
   /**
@@ -103,6 +146,6 @@ public record IndexConfig(
    * @return the new config
    */
   public IndexConfig withCommitEvery(int articles, Duration time) {
-    return new IndexConfig(articles, time, ramBufferMb, analysis, threads);
+    return new IndexConfig(articles, time, ramBufferMb, analysis, threads, copies);
   }
 }

@@ -52,6 +52,11 @@ public final class NewsIndex implements AutoCloseable {
   private final IndexWriter writer;
   private final IndexConfig config;
   /**
+   * Copy detection as the index records it: chosen when the index is created, kept by every
+   * writer after (see {@link IndexConfig#copies()}).
+   */
+  private final org.dateline.copies.CopyPolicy copies;
+  /**
    * True for the writer of an {@link IndexReplacement}: it writes a new index over the old one's
    * segments and never commits until the replacement does, so searchers see the old index until
    * the one commit that switches them to the whole new one.
@@ -63,11 +68,17 @@ public final class NewsIndex implements AutoCloseable {
   private boolean createdFolder;
 
   private NewsIndex(
-      Path path, Directory directory, IndexWriter writer, IndexConfig config, boolean replacing) {
+      Path path,
+      Directory directory,
+      IndexWriter writer,
+      IndexConfig config,
+      org.dateline.copies.CopyPolicy copies,
+      boolean replacing) {
     this.path = path;
     this.directory = directory;
     this.writer = writer;
     this.config = config;
+    this.copies = copies;
     this.replacing = replacing;
   }
 
@@ -92,7 +103,8 @@ public final class NewsIndex implements AutoCloseable {
    * @throws IndexUnavailableException when another process writes it, it is corrupt, or the folder
    *     cannot be written
    * @throws IllegalArgumentException when the index exists and was created with another {@link
-   *     IndexConfig#analysis()}
+   *     IndexConfig#analysis()}, or without the copy detection {@link IndexConfig#copies()} turns
+   *     on (or with other thresholds)
    */
   public static NewsIndex open(Path path, IndexConfig config) throws IndexUnavailableException {
     var file = IndexUnavailableException.whenAFile(path, IndexUnavailableException.Reason.NOT_WRITABLE);
@@ -135,7 +147,20 @@ public final class NewsIndex implements AutoCloseable {
     IndexWriter w = null;
     try {
       boolean exists = DirectoryReader.indexExists(dir);
+      org.dateline.copies.CopyPolicy copies = config.copies();
       if (exists && !replacing) {
+        org.dateline.copies.CopyPolicy recorded = copiesOf(lastCommitData(dir));
+        if (copies.enabled() && !copies.equals(recorded)) {
+          throw new IllegalArgumentException(
+              "index "
+                  + (path == null ? dir : path)
+                  + " was created with copy detection "
+                  + recorded.label()
+                  + " and cannot be written with "
+                  + copies.label()
+                  + "; rebuild it with --replace (IndexReplacement) to change it");
+        }
+        copies = recorded; // detection off in the config: the index's own setting holds
         TextAnalysis existing = analysisOf(dir);
         if (existing != config.analysis()) {
           throw new IllegalArgumentException(
@@ -157,11 +182,18 @@ public final class NewsIndex implements AutoCloseable {
       iwc.setCommitOnClose(false);
       w = new IndexWriter(dir, iwc);
       // kept in every commit, so that a searcher parses queries the way the text was indexed
-      w.setLiveCommitData(Map.of(TextAnalysis.COMMIT_KEY, config.analysis().name()).entrySet());
+      // and whether (and with which thresholds) it detects copies, which every later writer keeps
+      w.setLiveCommitData(
+          Map.of(
+                  TextAnalysis.COMMIT_KEY,
+                  config.analysis().name(),
+                  org.dateline.copies.CopyPolicy.COMMIT_KEY,
+                  copies.commitValue())
+              .entrySet());
       if (!exists && !replacing) {
         w.commit(); // an empty index is a valid index: searchers can open it at once
       }
-      NewsIndex index = new NewsIndex(path, dir, w, config, replacing);
+      NewsIndex index = new NewsIndex(path, dir, w, config, copies, replacing);
       index.createdIndex = !exists;
       return index;
     } catch (IOException | RuntimeException e) {
@@ -192,8 +224,30 @@ public final class NewsIndex implements AutoCloseable {
    * written before the analysis was recorded.
    */
   static TextAnalysis analysisOf(Directory dir) throws IOException {
+    return analysisOf(lastCommitData(dir));
+  }
+
+  /** The user data of an index's last commit. */
+  private static Map<String, String> lastCommitData(Directory dir) throws IOException {
     var commits = DirectoryReader.listCommits(dir);
-    return analysisOf(commits.get(commits.size() - 1).getUserData());
+    return commits.get(commits.size() - 1).getUserData();
+  }
+
+  /**
+   * The copy detection recorded in a commit's user data; off for indexes written before it was
+   * recorded.
+   */
+  static org.dateline.copies.CopyPolicy copiesOf(Map<String, String> commitData)
+      throws CorruptIndexException {
+    String value = commitData.get(org.dateline.copies.CopyPolicy.COMMIT_KEY);
+    if (value == null) {
+      return org.dateline.copies.CopyPolicy.OFF;
+    }
+    try {
+      return org.dateline.copies.CopyPolicy.ofCommitValue(value);
+    } catch (IllegalArgumentException e) {
+      throw new CorruptIndexException("unknown copy detection " + value, "commit data", e);
+    }
   }
 
   /** The analysis recorded in a commit's user data. */
@@ -309,6 +363,8 @@ public final class NewsIndex implements AutoCloseable {
         }
         writer.deleteDocuments(new Term(Fields.ID, id));
       }
+      // the deleted articles' groups lose a member, maybe their earliest: regroup the rest
+      org.dateline.copies.CopyGrouper.regroup(writer, committed, distinct, copies);
       writer.commit();
       return found;
     } catch (IOException | RuntimeException e) {
@@ -449,6 +505,13 @@ public final class NewsIndex implements AutoCloseable {
     int commits;
     private final ProblemLog log;
     private final Set<String> sinceCommit = new HashSet<>();
+    /**
+     * The copy fingerprints of the articles written since the last checkpoint, by id, so that
+     * regrouping settles those without copies without reading them back; bounded like {@code
+     * sinceCommit}.
+     */
+    private final Map<String, org.dateline.copies.CopyGrouper.Fingerprint> fingerprints =
+        new java.util.concurrent.ConcurrentHashMap<>();
     private DirectoryReader committed;
     private final Worker[] workers;
     private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
@@ -493,7 +556,13 @@ public final class NewsIndex implements AutoCloseable {
     /** Analyzes and writes one article; runs in a worker, or in the caller with one thread. */
     void write(Article a, boolean seen) throws IOException {
       warnOnRepairs(a, log);
-      Document doc = ArticleDocuments.toDocument(a);
+      Document doc = ArticleDocuments.toDocument(a, copies);
+      if (copies.enabled()) {
+        fingerprints.put(
+            a.id(),
+            org.dateline.copies.CopyGrouper.Fingerprint.of(
+                doc, a.date() == null ? null : a.date().toEpochMilli()));
+      }
       try {
         if (seen) {
           writer.updateDocument(new Term(Fields.ID, a.id()), doc);
@@ -520,6 +589,10 @@ public final class NewsIndex implements AutoCloseable {
     void checkpoint() throws IOException {
       drain();
       try {
+        // copy groups: the articles since the last checkpoint joined with the index, before it
+        // is committed (or, in a replacement, before the next checkpoint's reader sees them)
+        org.dateline.copies.CopyGrouper.regroup(
+            writer, committedReader(), sinceCommit, fingerprints, copies);
         if (!replacing && writer.hasUncommittedChanges()) {
           writer.commit();
           commits++; // only commits that hold something count
@@ -535,6 +608,7 @@ public final class NewsIndex implements AutoCloseable {
         throw failedInBackground(e);
       }
       sinceCommit.clear();
+      fingerprints.clear();
       if (committed != null) {
         DirectoryReader newer =
             replacing

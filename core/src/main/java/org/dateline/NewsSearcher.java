@@ -229,6 +229,38 @@ public final class NewsSearcher implements ArticleSearcher {
   }
 
   /**
+   * Returns the copy detection the index was created with, as its latest commit this searcher
+   * sees records it.
+   *
+   * @return the policy; {@link org.dateline.copies.CopyPolicy#OFF} for an index without detection
+   * @throws IOException when the index cannot be read
+   */
+  public org.dateline.copies.CopyPolicy copies() throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return copiesOf(searcher);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  private static org.dateline.copies.CopyPolicy copiesOf(IndexSearcher searcher)
+      throws IOException {
+    return NewsIndex.copiesOf(
+        ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData());
+  }
+
+  /** The index's copy detection; a {@link CopiesUnavailableException} when it has none. */
+  private org.dateline.copies.CopyPolicy requireCopies(IndexSearcher searcher, String what)
+      throws IOException {
+    org.dateline.copies.CopyPolicy policy = copiesOf(searcher);
+    if (!policy.enabled()) {
+      throw CopiesUnavailableException.forIndex(what, path);
+    }
+    return policy;
+  }
+
+  /**
    * Returns how many searches since this searcher was opened showed plain titles and ledes
    * because highlighting failed: 0 unless the highlighter has a bug for some query.
    *
@@ -286,6 +318,9 @@ public final class NewsSearcher implements ArticleSearcher {
     IndexSearcher searcher = manager.acquire();
     try {
       IndexReader reader = searcher.getIndexReader();
+      if (request.collapse() || request.count() == SearchRequest.Count.STORIES) {
+        requireCopies(searcher, request.collapse() ? "--collapse" : "--count stories");
+      }
       NewsQueryParser.Parsed parsed =
           request.anyWord()
               ? NewsQueryParser.anyWord(request.query(), queryAnalyzer, dropFunctionWords)
@@ -311,48 +346,173 @@ public final class NewsSearcher implements ArticleSearcher {
       Query hitsQuery = withFilters(base, filters);
 
       int window = after == null ? request.offset() + request.limit() : request.limit();
-      TopFieldDocs top;
-      try {
+      ScoreDoc[] page;
+      String next = null;
+      long total;
+      Set<Long> pageKeys = new HashSet<>();
+      if (request.collapse()) {
+        Collapsed c = collapse(searcher, hitsQuery, request);
+        page = c.page();
+        total = c.total();
+        for (ScoreDoc sd : page) {
+          pageKeys.add(org.dateline.copies.CopyFinder.key(reader, sd.doc));
+        }
+      } else {
         // +1: one hit beyond the page tells whether there is a next page
-        top =
-            searcher.search(
-                hitsQuery,
-                new TopFieldCollectorManager(
-                    sort(request.sort()), window + 1, after, Integer.MAX_VALUE));
-      } catch (IndexSearcher.TooManyClauses e) {
-        throw NewsQueryParser.tooManyClauses(request.query());
-      } catch (TooComplexToDeterminizeException e) {
-        throw new InvalidQueryException(
-            request.query(), -1, "a wildcard or regular expression in the query is too complex");
+        TopFieldDocs top = top(searcher, hitsQuery, request, window + 1, after);
+        int from = after == null ? request.offset() : 0;
+        int to = Math.min(top.scoreDocs.length, from + request.limit());
+        page = from >= to ? new ScoreDoc[0] : java.util.Arrays.copyOfRange(top.scoreDocs, from, to);
+        next =
+            top.scoreDocs.length > to && page.length > 0
+                ? Cursor.encode(request, (FieldDoc) page[page.length - 1])
+                : null;
+        total = top.totalHits.value();
       }
-      if (top.totalHits.relation() != TotalHits.Relation.EQUAL_TO) {
-        throw new IllegalStateException("total hits must be exact (got: " + top.totalHits + ")");
-      }
-      int from = after == null ? request.offset() : 0;
-      int to = Math.min(top.scoreDocs.length, from + request.limit());
-      ScoreDoc[] page =
-          from >= to ? new ScoreDoc[0] : java.util.Arrays.copyOfRange(top.scoreDocs, from, to);
       if (request.sort() != SortOrder.RELEVANCE) {
         TopFieldCollector.populateScores(page, searcher, hitsQuery);
       }
-      String next =
-          top.scoreDocs.length > to && page.length > 0
-              ? Cursor.encode(request, (FieldDoc) page[page.length - 1])
+      org.dateline.copies.CopyFinder.MatchStats stats =
+          request.collapse() || request.count() == SearchRequest.Count.STORIES
+              ? org.dateline.copies.CopyFinder.matchStats(searcher, hitsQuery, pageKeys)
               : null;
 
       // snippets mark the words written, not those an expansion added
-      List<Hit> hits = hits(searcher, parsed.query(), page, request);
+      List<Hit> hits = hits(searcher, parsed.query(), page, request, stats);
       Map<String, FacetResult> facets =
           request.facets().isEmpty()
               ? Map.of()
-              : FacetEngine.count(searcher, base, filters, request.facets());
+              : FacetEngine.count(searcher, base, filters, request.facets(), request.count());
       return new SearchResult(
           request.query(),
-          top.totalHits.value(),
+          total,
           hits,
           next,
           facets,
-          Duration.ofNanos(System.nanoTime() - start));
+          Duration.ofNanos(System.nanoTime() - start),
+          request.count(),
+          stats == null ? -1 : stats.stories(),
+          request.collapse());
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** The top hits of a query, with its errors turned into {@link InvalidQueryException}. */
+  private static TopFieldDocs top(
+      IndexSearcher searcher, Query query, SearchRequest request, int n, FieldDoc after)
+      throws IOException {
+    TopFieldDocs top;
+    try {
+      top =
+          searcher.search(
+              query,
+              new TopFieldCollectorManager(sort(request.sort()), n, after, Integer.MAX_VALUE));
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw NewsQueryParser.tooManyClauses(request.query());
+    } catch (TooComplexToDeterminizeException e) {
+      throw new InvalidQueryException(
+          request.query(), -1, "a wildcard or regular expression in the query is too complex");
+    }
+    if (top.totalHits.relation() != TotalHits.Relation.EQUAL_TO) {
+      throw new IllegalStateException("total hits must be exact (got: " + top.totalHits + ")");
+    }
+    return top;
+  }
+
+  /** A collapsed page: its hits, one per copy group, and the number of matching articles. */
+  private record Collapsed(ScoreDoc[] page, long total) {}
+
+  /**
+   * One hit per copy group, each group's first in the requested order: reads ever more hits until
+   * the page's groups are complete (most searches need one round; a query whose top hits are all
+   * copies of a few stories needs more).
+   */
+  private static Collapsed collapse(IndexSearcher searcher, Query query, SearchRequest request)
+      throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    int need = request.offset() + request.limit();
+    int maxDoc = Math.max(1, reader.maxDoc());
+    // twice the page to start with: most pages hold few copies; the loop reads more when not
+    int n = Math.min(maxDoc, Math.max(need + 10, need * 2));
+    while (true) {
+      TopFieldDocs top = top(searcher, query, request, n, null);
+      List<ScoreDoc> firsts = new ArrayList<>();
+      Set<Long> seen = new HashSet<>();
+      for (ScoreDoc sd : top.scoreDocs) {
+        if (seen.add(org.dateline.copies.CopyFinder.key(reader, sd.doc))) {
+          firsts.add(sd);
+          if (firsts.size() >= need) {
+            break;
+          }
+        }
+      }
+      if (firsts.size() >= need || top.scoreDocs.length < n || n >= maxDoc) {
+        int from = Math.min(request.offset(), firsts.size());
+        return new Collapsed(
+            firsts.subList(from, firsts.size()).toArray(new ScoreDoc[0]), top.totalHits.value());
+      }
+      n = (int) Math.min((long) n * 4, maxDoc);
+    }
+  }
+
+  /**
+   * Where an article's text also appears: the other articles of its copy group, and the articles
+   * that reuse part of its text (or whose text it reuses), each with its similarity, earliest
+   * first.
+   *
+   * @param id the article's id
+   * @return its provenance, or empty when there is no such article
+   * @throws IOException when the index cannot be read
+   */
+  @Override
+  public Optional<org.dateline.copies.Provenance> provenance(String id) throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      org.dateline.copies.CopyPolicy policy = requireCopies(searcher, "provenance");
+      int doc = org.dateline.copies.CopyGrouper.find(searcher.getIndexReader(), id);
+      if (doc < 0) {
+        return Optional.empty();
+      }
+      return Optional.of(org.dateline.copies.CopyFinder.provenance(searcher, doc, policy));
+    } catch (IOException e) {
+      throw readFailure(e);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /**
+   * The largest copy groups among the articles a search matches (its query and filters; its
+   * order, page and facets are ignored): groups of two or more articles, by how many of them
+   * match, ties by group name.
+   *
+   * @param request the search
+   * @param top how many groups, &gt;= 1
+   * @return the groups, largest first, each with its outlets and first and last date
+   * @throws InvalidQueryException when the query is malformed
+   * @throws IOException when the index cannot be read
+   */
+  @Override
+  public List<org.dateline.copies.CopyGroup> copyGroups(SearchRequest request, int top)
+      throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      requireCopies(searcher, "copy groups");
+      IndexReader reader = searcher.getIndexReader();
+      NewsQueryParser.Parsed parsed =
+          request.anyWord()
+              ? NewsQueryParser.anyWord(request.query(), queryAnalyzer)
+              : NewsQueryParser.parse(request.query(), queryAnalyzer, extraFields(reader));
+      TermExpansions.check(reader, parsed, request.query(), maxExpansions);
+      Query q = withFilters(parsed.query(), filters(request));
+      try {
+        return org.dateline.copies.CopyFinder.largest(searcher, q, top);
+      } catch (IndexSearcher.TooManyClauses e) {
+        throw NewsQueryParser.tooManyClauses(request.query());
+      }
+    } catch (IOException e) {
+      throw readFailure(e);
     } finally {
       manager.release(searcher);
     }
@@ -545,7 +705,12 @@ public final class NewsSearcher implements ArticleSearcher {
 
   // ---- hits ----
 
-  private List<Hit> hits(IndexSearcher searcher, Query base, ScoreDoc[] page, SearchRequest r)
+  private List<Hit> hits(
+      IndexSearcher searcher,
+      Query base,
+      ScoreDoc[] page,
+      SearchRequest r,
+      org.dateline.copies.CopyFinder.MatchStats stats)
       throws IOException {
     int[] docIds = new int[page.length];
     for (int i = 0; i < page.length; i++) {
@@ -574,6 +739,15 @@ public final class NewsSearcher implements ArticleSearcher {
           h != null ? h.snippets() : fallbackSnippets(a.body(), r.snippets(), r.snippetLength());
       float score =
           page[i] instanceof FieldDoc fd && fd.fields[0] instanceof Float f ? f : page[i].score;
+      org.dateline.copies.CopyInfo copies =
+          org.dateline.copies.CopyFinder.info(searcher.getIndexReader(), page[i].doc, a.id());
+      if (r.collapse() && stats != null) {
+        long key = org.dateline.copies.CopyFinder.key(searcher.getIndexReader(), page[i].doc);
+        copies =
+            copies.withFolded(
+                stats.folded().getOrDefault(key, 1L) - 1,
+                stats.outlets().getOrDefault(key, Set.of()).size());
+      }
       hits.add(
           new Hit(
               a.id(),
@@ -585,7 +759,8 @@ public final class NewsSearcher implements ArticleSearcher {
               score,
               title,
               snippets,
-              a.fields()));
+              a.fields(),
+              copies));
     }
     return hits;
   }

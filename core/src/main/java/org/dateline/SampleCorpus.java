@@ -77,7 +77,10 @@ public final class SampleCorpus {
       Path index = work.resolve("index");
       ProblemLog log = new ProblemLog(ReadMode.STRICT);
       try (ArticleReader reader = ArticleReaders.open(List.of(files), Format.AUTO, log);
-          NewsIndex news = NewsIndex.open(index)) {
+          // copy detection on: the sample shows copies (RTÉ News and TechEye reuse Reuters copy)
+          NewsIndex news =
+              NewsIndex.open(
+                  index, IndexConfig.DEFAULT.withCopies(org.dateline.copies.CopyPolicy.DEFAULT))) {
         news.add(reader, log);
       } catch (org.dateline.ingest.CorpusFormatException e) {
         throw new IllegalStateException("the sample corpus cannot be indexed: " + e.getMessage(), e);
@@ -204,6 +207,9 @@ public final class SampleCorpus {
       sha.update((byte) 0);
     }
     sha.update(("reader " + readerVersion + "\0").getBytes(StandardCharsets.UTF_8));
+    sha.update(
+        ("copies " + org.dateline.copies.CopyPolicy.DEFAULT.commitValue() + "\0")
+            .getBytes(StandardCharsets.UTF_8));
     sha.update(build().getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(sha.digest(), 0, 8);
   }

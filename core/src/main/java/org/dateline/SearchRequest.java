@@ -44,6 +44,10 @@ import java.util.regex.Pattern;
  * @param anyWord when true the query is plain text, not syntax: its words are analyzed and an
  *     article matching any of them is a hit (see {@link NewsSearcher}); for natural-language
  *     questions
+ * @param collapse when true, one hit per copy group: the group's first hit in the requested order
+ *     (the best-scoring by relevance), which says how many other matching copies it stands for;
+ *     pages by offset only, not by cursor
+ * @param count what {@link SearchResult#stories()} and the facets count
  * @param expansion RM3 query expansion (see {@link #expand(Rm3)}), or null for none
  */
 public record SearchRequest(
@@ -59,7 +63,21 @@ public record SearchRequest(
     int snippetLength,
     FacetRequest facets,
     boolean anyWord,
+    boolean collapse,
+    Count count,
     Rm3 expansion) {
+
+  /** What totals and facets count. */
+  public enum Count {
+    /** Every matching article counts. */
+    ARTICLES,
+    /**
+     * Every matching story counts once: the articles of one copy group (see {@link
+     * org.dateline.copies}) are one story; a facet value counts the stories having an article with
+     * that value.
+     */
+    STORIES
+  }
 
   /** Most hits one page may hold. */
   public static final int MAX_LIMIT = 10_000;
@@ -148,6 +166,163 @@ public record SearchRequest(
         MAX_SNIPPET_LENGTH,
         snippetLength);
     Objects.requireNonNull(facets, "facets");
+    Objects.requireNonNull(count, "count");
+    Check.argument(
+        !collapse || cursor == null,
+        "a collapsed search pages by offset, not by cursor (got a cursor)");
+  }
+
+  /**
+   * A request without collapsing, counting articles, without query expansion.
+   *
+   * @param query see {@link #query()}
+   * @param sources see {@link #sources()}
+   * @param dates see {@link #dates()}
+   * @param fields see {@link #fields()}
+   * @param sort see {@link #sort()}
+   * @param offset see {@link #offset()}
+   * @param limit see {@link #limit()}
+   * @param cursor see {@link #cursor()}
+   * @param snippets see {@link #snippets()}
+   * @param snippetLength see {@link #snippetLength()}
+   * @param facets see {@link #facets()}
+   * @param anyWord see {@link #anyWord()}
+   */
+  public SearchRequest(
+      String query,
+      Set<String> sources,
+      DateRange dates,
+      Map<String, Set<String>> fields,
+      SortOrder sort,
+      int offset,
+      int limit,
+      String cursor,
+      int snippets,
+      int snippetLength,
+      FacetRequest facets,
+      boolean anyWord) {
+    this(
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        offset,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets,
+        anyWord,
+        false,
+        Count.ARTICLES,
+        null);
+  }
+
+  /**
+   * Returns a copy that returns one hit per copy group, or every article.
+   *
+   * @param collapse true for one hit per group
+   * @return the new request
+   */
+  public SearchRequest withCollapse(boolean collapse) {
+    Builder b = edit();
+    b.collapse = collapse;
+    return b.build();
+  }
+
+  /**
+   * Returns a copy counting articles or stories.
+   *
+   * @param count what to count
+   * @return the new request
+   */
+  public SearchRequest withCount(Count count) {
+    Builder b = edit();
+    b.count = count;
+    return b.build();
+  }
+
+  /**
+   * Returns a copy whose query is expanded with words of its own best hits (pseudo-relevance
+   * feedback, see {@link Rm3}) before it is run. The expanded query is built from the index as it is,
+   * the same for every page of a search, so totals stay exact and paging (by offset or cursor)
+   * stays consistent. Filters stay filters: the feedback comes from the best articles that pass
+   * them, and the expanded query is filtered as the original one is. A query in syntax keeps all
+   * its clauses (required words, phrases, exclusions) as one required clause, so the hits and the
+   * total are the original query's, only reordered by the added words; a plain-words query ({@link
+   * #anyWord()}) becomes the weighted words of the original and of the feedback, any of which may
+   * match, as Anserini's {@code -rm3} does, so it may find articles that contain none of the words
+   * written. Snippets highlight the words written, not the added ones. An empty query or {@code *}
+   * is not expanded.
+   *
+   * @param expansion the RM3 parameters, {@link Rm3#DEFAULT} for Anserini's; null for none
+   * @return the new request
+   */
+  public SearchRequest expand(Rm3 expansion) {
+    Builder b = edit();
+    b.expansion = expansion;
+    return b.build();
+  }
+
+  private Builder edit() {
+    return new Builder(this);
+  }
+
+  /** The request's components, to change a few and build a new request: every with-method's path. */
+  private static final class Builder {
+    String query;
+    Set<String> sources;
+    DateRange dates;
+    Map<String, Set<String>> fields;
+    SortOrder sort;
+    int offset;
+    int limit;
+    String cursor;
+    int snippets;
+    int snippetLength;
+    FacetRequest facets;
+    boolean anyWord;
+    boolean collapse;
+    Count count;
+    Rm3 expansion;
+
+    Builder(SearchRequest r) {
+      query = r.query;
+      sources = r.sources;
+      dates = r.dates;
+      fields = r.fields;
+      sort = r.sort;
+      offset = r.offset;
+      limit = r.limit;
+      cursor = r.cursor;
+      snippets = r.snippets;
+      snippetLength = r.snippetLength;
+      facets = r.facets;
+      anyWord = r.anyWord;
+      collapse = r.collapse;
+      count = r.count;
+      expansion = r.expansion;
+    }
+
+    SearchRequest build() {
+      return new SearchRequest(
+          query,
+          sources,
+          dates,
+          fields,
+          sort,
+          offset,
+          limit,
+          cursor,
+          snippets,
+          snippetLength,
+          facets,
+          anyWord,
+          collapse,
+          count,
+          expansion);
+    }
   }
 
   /**
@@ -193,58 +368,15 @@ public record SearchRequest(
   }
 
   /**
-   * A request without query expansion, as before {@code expansion} existed.
-   *
-   * @param query see {@link #query()}
-   * @param sources see {@link #sources()}
-   * @param dates see {@link #dates()}
-   * @param fields see {@link #fields()}
-   * @param sort see {@link #sort()}
-   * @param offset see {@link #offset()}
-   * @param limit see {@link #limit()}
-   * @param cursor see {@link #cursor()}
-   * @param snippets see {@link #snippets()}
-   * @param snippetLength see {@link #snippetLength()}
-   * @param facets see {@link #facets()}
-   * @param anyWord see {@link #anyWord()}
-   */
-  public SearchRequest(
-      String query,
-      Set<String> sources,
-      DateRange dates,
-      Map<String, Set<String>> fields,
-      SortOrder sort,
-      int offset,
-      int limit,
-      String cursor,
-      int snippets,
-      int snippetLength,
-      FacetRequest facets,
-      boolean anyWord) {
-    this(
-        query,
-        sources,
-        dates,
-        fields,
-        sort,
-        offset,
-        limit,
-        cursor,
-        snippets,
-        snippetLength,
-        facets,
-        anyWord,
-        null);
-  }
-
-  /**
    * Returns a copy whose query text is read as plain words, any of which may match, or as syntax.
    *
    * @param anyWord true for plain words, false for query syntax
    * @return the new request
    */
   public SearchRequest withAnyWord(boolean anyWord) {
-    return with(b -> b.anyWord = anyWord);
+    Builder b = edit();
+    b.anyWord = anyWord;
+    return b.build();
   }
 
   /**
@@ -289,7 +421,9 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest withSources(Set<String> sources) {
-    return with(b -> b.sources = sources);
+    Builder b = edit();
+    b.sources = sources;
+    return b.build();
   }
 
   /**
@@ -299,7 +433,9 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest withDates(DateRange dates) {
-    return with(b -> b.dates = dates);
+    Builder b = edit();
+    b.dates = dates;
+    return b.build();
   }
 
   /**
@@ -327,7 +463,9 @@ public record SearchRequest(
     } else {
       f.put(name, values);
     }
-    return with(b -> b.fields = f);
+    Builder b = edit();
+    b.fields = f;
+    return b.build();
   }
 
   /**
@@ -337,7 +475,9 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest sortBy(SortOrder sort) {
-    return with(b -> b.sort = sort);
+    Builder b = edit();
+    b.sort = sort;
+    return b.build();
   }
 
   /**
@@ -348,12 +488,11 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest page(int offset, int limit) {
-    return with(
-        b -> {
-          b.offset = offset;
-          b.limit = limit;
-          b.cursor = null;
-        });
+    Builder b = edit();
+    b.offset = offset;
+    b.limit = limit;
+    b.cursor = null;
+    return b.build();
   }
 
   /**
@@ -363,11 +502,10 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest after(String cursor) {
-    return with(
-        b -> {
-          b.offset = 0;
-          b.cursor = cursor;
-        });
+    Builder b = edit();
+    b.offset = 0;
+    b.cursor = cursor;
+    return b.build();
   }
 
   /**
@@ -378,11 +516,10 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest snippets(int count, int length) {
-    return with(
-        b -> {
-          b.snippets = count;
-          b.snippetLength = length;
-        });
+    Builder b = edit();
+    b.snippets = count;
+    b.snippetLength = length;
+    return b.build();
   }
 
   /**
@@ -392,83 +529,8 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest facets(FacetRequest facets) {
-    return with(b -> b.facets = facets);
-  }
-
-  /**
-   * Returns a copy whose query is expanded with words of its own best hits (pseudo-relevance
-   * feedback, see {@link Rm3}) before it is run. The expanded query is built from the index as it is,
-   * the same for every page of a search, so totals stay exact and paging (by offset or cursor)
-   * stays consistent. Filters stay filters: the feedback comes from the best articles that pass
-   * them, and the expanded query is filtered as the original one is. A query in syntax keeps all
-   * its clauses (required words, phrases, exclusions) as one required clause, so the hits and the
-   * total are the original query's, only reordered by the added words; a plain-words query ({@link
-   * #anyWord()}) becomes the weighted words of the original and of the feedback, any of which may
-   * match, as Anserini's {@code -rm3} does, so it may find articles that contain none of the words
-   * written. Snippets highlight the words written, not the added ones. An empty query or {@code *}
-   * is not expanded.
-   *
-   * @param expansion the RM3 parameters, {@link Rm3#DEFAULT} for Anserini's; null for none
-   * @return the new request
-   */
-  public SearchRequest expand(Rm3 expansion) {
-    return with(b -> b.expansion = expansion);
-  }
-
-  /** A copy with some components changed: every {@code with…} method goes through it. */
-  private SearchRequest with(java.util.function.Consumer<Builder> change) {
-    Builder b = new Builder(this);
-    change.accept(b);
+    Builder b = edit();
+    b.facets = facets;
     return b.build();
-  }
-
-  /** The components of a request, changeable until {@link #build()} validates them. */
-  private static final class Builder {
-    String query;
-    Set<String> sources;
-    DateRange dates;
-    Map<String, Set<String>> fields;
-    SortOrder sort;
-    int offset;
-    int limit;
-    String cursor;
-    int snippets;
-    int snippetLength;
-    FacetRequest facets;
-    boolean anyWord;
-    Rm3 expansion;
-
-    Builder(SearchRequest r) {
-      query = r.query;
-      sources = r.sources;
-      dates = r.dates;
-      fields = r.fields;
-      sort = r.sort;
-      offset = r.offset;
-      limit = r.limit;
-      cursor = r.cursor;
-      snippets = r.snippets;
-      snippetLength = r.snippetLength;
-      facets = r.facets;
-      anyWord = r.anyWord;
-      expansion = r.expansion;
-    }
-
-    SearchRequest build() {
-      return new SearchRequest(
-          query,
-          sources,
-          dates,
-          fields,
-          sort,
-          offset,
-          limit,
-          cursor,
-          snippets,
-          snippetLength,
-          facets,
-          anyWord,
-          expansion);
-    }
   }
 }

@@ -17,6 +17,11 @@ import java.util.Optional;
  *     this page is the last
  * @param facets facet counts by dimension, in the order requested; empty when none were asked for
  * @param took how long the search took, highlighting included
+ * @param count what {@code stories} and the facets count, as the request asked
+ * @param stories how many stories (copy groups) the matched articles make; -1 when the request
+ *     neither counted stories nor collapsed
+ * @param collapsed whether each hit stands for its whole copy group ({@link
+ *     SearchRequest#collapse()})
  */
 public record SearchResult(
     String query,
@@ -24,7 +29,10 @@ public record SearchResult(
     List<Hit> hits,
     String nextCursor,
     Map<String, FacetResult> facets,
-    Duration took) {
+    Duration took,
+    SearchRequest.Count count,
+    long stories,
+    boolean collapsed) {
   /** Validates and copies. */
   public SearchResult {
     Objects.requireNonNull(query, "query");
@@ -32,6 +40,28 @@ public record SearchResult(
     hits = List.copyOf(hits);
     facets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facets));
     Objects.requireNonNull(took, "took");
+    Objects.requireNonNull(count, "count");
+    Check.argument(stories >= -1, "stories must be >= -1 (got: %d)", stories);
+  }
+
+  /**
+   * A result counting articles, not collapsed, with no story count.
+   *
+   * @param query see {@link #query()}
+   * @param total see {@link #total()}
+   * @param hits see {@link #hits()}
+   * @param nextCursor see {@link #nextCursor()}
+   * @param facets see {@link #facets()}
+   * @param took see {@link #took()}
+   */
+  public SearchResult(
+      String query,
+      long total,
+      List<Hit> hits,
+      String nextCursor,
+      Map<String, FacetResult> facets,
+      Duration took) {
+    this(query, total, hits, nextCursor, facets, took, SearchRequest.Count.ARTICLES, -1, false);
   }
 
   /** Returns the cursor for the next page, or empty when this page is the last. */

@@ -21,6 +21,7 @@ final class SharedReutersIndex {
   private SharedReutersIndex() {}
 
   private static Path path;
+  private static Path withCopies;
   private static List<String> readingOrder;
 
   /**
@@ -52,21 +53,45 @@ final class SharedReutersIndex {
   /** Returns the folder of the shared index, building it the first time. */
   static synchronized Path path() {
     if (path == null) {
-      try {
-        Path dir = Files.createTempDirectory("dateline-reuters-");
-        ProblemLog log = new ProblemLog(ReadMode.LENIENT);
-        try (NewsIndex index = NewsIndex.open(dir);
-            ArticleReader reader =
-                ArticleReaders.open(List.of(CorpusIndexingTest.reutersArchive()), Format.AUTO, log)) {
-          index.add(reader, log);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
-        path = dir;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      path = build("dateline-reuters-", IndexConfig.DEFAULT);
     }
     return path;
+  }
+
+  /**
+   * Returns the folder of the shared index made with copy detection ({@link
+   * org.dateline.copies.CopyPolicy#DEFAULT}), building it the first time: the copies tests read
+   * it, so that a test JVM indexes Reuters with detection once.
+   */
+  static synchronized Path withCopies() {
+    if (withCopies == null) {
+      long start = System.nanoTime();
+      withCopies =
+          build(
+              "dateline-reuters-copies-",
+              IndexConfig.DEFAULT.withCopies(org.dateline.copies.CopyPolicy.DEFAULT));
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "indexed Reuters-21578 with copy detection in %d ms (machine shared; not a benchmark)%n",
+          (System.nanoTime() - start) / 1_000_000);
+    }
+    return withCopies;
+  }
+
+  private static Path build(String prefix, IndexConfig config) {
+    try {
+      Path dir = Files.createTempDirectory(prefix);
+      ProblemLog log = new ProblemLog(ReadMode.LENIENT);
+      try (NewsIndex index = NewsIndex.open(dir, config);
+          ArticleReader reader =
+              ArticleReaders.open(List.of(CorpusIndexingTest.reutersArchive()), Format.AUTO, log)) {
+        index.add(reader, log);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void deleteQuietly(Path dir) {

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Set;
 import org.dateline.DateRange;
 import org.dateline.FacetRequest;
+import org.dateline.IndexConfig;
 import org.dateline.IndexStats;
 import org.dateline.NewsIndex;
 import org.dateline.NewsSearcher;
 import org.dateline.SearchRequest;
+import org.dateline.copies.CopyPolicy;
 import org.dateline.ingest.ArticleReader;
 import org.dateline.ingest.ArticleReaders;
 import org.dateline.ingest.Format;
@@ -18,17 +20,21 @@ import org.dateline.ingest.ProblemLog;
 import org.dateline.ingest.ReadMode;
 
 /**
- * Dateline's side: {@code index CORPUS_JSONL INDEX_DIR OUT_JSON} or {@code search INDEX_DIR
- * QUERIES OUT_JSON PASS_BUDGET_S THROUGHPUT_S}.
+ * Dateline's side: {@code index CORPUS_JSONL INDEX_DIR OUT_JSON [copies=on]} or {@code search
+ * INDEX_DIR QUERIES OUT_JSON PASS_BUDGET_S THROUGHPUT_S [copies=on]}. With {@code copies=on} the
+ * index is built with copy detection and searched bare and collapsed, reported as system {@code
+ * dateline-copies} (bench/copies.sh), to measure what detection and collapsing cost.
  */
 public final class DatelineBench implements Engine {
   static final int SNIPPET_LENGTH = 160;
   static final FacetRequest FACETS = FacetRequest.of("source", "month");
 
   private final NewsSearcher searcher;
+  private final Set<Mode> modes;
 
-  private DatelineBench(NewsSearcher searcher) {
+  private DatelineBench(NewsSearcher searcher, Set<Mode> modes) {
     this.searcher = searcher;
+    this.modes = modes;
   }
 
   /** Runs one side of the benchmark; see the class description for the arguments. */
@@ -41,7 +47,10 @@ public final class DatelineBench implements Engine {
         long t0 = System.nanoTime();
         IndexStats stats;
         ProblemLog log = new ProblemLog(ReadMode.LENIENT);
-        try (NewsIndex idx = NewsIndex.open(index);
+        boolean copies = args.length > 4 && args[4].equals("copies=on");
+        IndexConfig config =
+            copies ? IndexConfig.DEFAULT.withCopies(CopyPolicy.DEFAULT) : IndexConfig.DEFAULT;
+        try (NewsIndex idx = NewsIndex.open(index, config);
             ArticleReader r = ArticleReaders.open(List.of(input), Format.JSONL, log)) {
           stats = idx.add(r, log);
         }
@@ -49,16 +58,32 @@ public final class DatelineBench implements Engine {
         if (stats.skipped() > 0) {
           System.err.println("skipped " + stats.skipped() + ": " + stats.firstSkips());
         }
-        IndexRun.write(Path.of(args[3]), "dateline", corpus, stats.indexed(), s, input, index);
+        IndexRun.write(
+            Path.of(args[3]),
+            copies ? "dateline-copies" : "dateline",
+            corpus,
+            stats.indexed(),
+            s,
+            input,
+            index);
       }
       case "search" -> {
-        try (DatelineBench engine = new DatelineBench(NewsSearcher.open(Path.of(args[1])))) {
+        boolean copies = args.length > 6 && args[6].equals("copies=on");
+        try (DatelineBench engine =
+            new DatelineBench(
+                NewsSearcher.open(Path.of(args[1])),
+                copies
+                    ? EnumSet.of(Mode.BARE, Mode.COLLAPSE)
+                    : EnumSet.complementOf(EnumSet.of(Mode.COLLAPSE)))) {
           new QueryRunner(
                   engine,
                   BenchQuery.read(Path.of(args[2])),
                   Double.parseDouble(args[4]),
                   Double.parseDouble(args[5]))
-              .run("dateline", IndexRun.corpusName(args[2]), Path.of(args[3]));
+              .run(
+                  copies ? "dateline-copies" : "dateline",
+                  IndexRun.corpusName(args[2]),
+                  Path.of(args[3]));
         }
       }
       default -> throw new IllegalArgumentException("unknown command: " + args[0]);
@@ -74,13 +99,16 @@ public final class DatelineBench implements Engine {
     if (q.source() != null) {
       r = r.withSources(q.source());
     }
-    r = r.snippets(mode == Mode.BARE ? 0 : 1, SNIPPET_LENGTH);
+    r = r.snippets(mode == Mode.BARE || mode == Mode.COLLAPSE ? 0 : 1, SNIPPET_LENGTH);
+    if (mode == Mode.COLLAPSE) {
+      return r.withCollapse(true);
+    }
     return mode == Mode.FACETS ? r.facets(FACETS) : r;
   }
 
   @Override
   public Set<Mode> modes() {
-    return EnumSet.allOf(Mode.class);
+    return modes;
   }
 
   @Override

@@ -9,7 +9,12 @@ enum Mode {
   /** And one highlighted body snippet per hit. */
   SNIPPETS,
   /** And source and month facet counts. */
-  FACETS;
+  FACETS,
+  /**
+   * Bare, with one hit per copy group ("+N copies") and the story count: Dateline on an index
+   * with copy detection only (bench/copies.sh).
+   */
+  COLLAPSE;
 
   String label() {
     return name().toLowerCase(Locale.ROOT);

@@ -136,6 +136,10 @@ class GeneratorsTest {
     BenchQuery s =
         new BenchQuery("q2", BenchQuery.Kind.SOURCE, List.of("oil"), 0, null, null, "York Wire");
     assertEquals(Set.of("York Wire"), DatelineBench.request(s, Mode.SNIPPETS).sources());
+    var collapse = DatelineBench.request(q, Mode.COLLAPSE);
+    assertTrue(collapse.collapse());
+    assertEquals(0, collapse.snippets());
+    assertTrue(!bare.collapse() && !full.collapse());
   }
 
   @Test

@@ -36,6 +36,7 @@ final class Dateline {
     COMMANDS.put("search", SearchCommand.class);
     COMMANDS.put("facets", FacetsCommand.class);
     COMMANDS.put("show", ShowCommand.class);
+    COMMANDS.put("copies", CopiesCommand.class);
     COMMANDS.put("stats", StatsCommand.class);
     COMMANDS.put("index", IndexCommand.class);
     COMMANDS.put("delete", DeleteCommand.class);

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import org.dateline.CopiesUnavailableException;
 import org.dateline.IndexUnavailableException;
 import org.dateline.InvalidQueryException;
 import org.dateline.ingest.CorpusFormatException;
@@ -46,6 +47,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             if (q.position() >= 0 && q.position() <= q.query().length()) {
               err.println("  " + " ".repeat(q.position()) + "^");
             }
+            yield ExitCodes.BAD_INPUT;
+          }
+          case CopiesUnavailableException c -> {
+            err.println("dateline: " + c.getMessage());
             yield ExitCodes.BAD_INPUT;
           }
           case IllegalArgumentException a -> {

@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
       "  dateline facets",
       "  dateline facets microsoft --by source --by year",
       "  dateline facets oil --index ~/reuters --by topics --by week --from 1987-03 --to 1987-03",
-      "  dateline facets --by month --json"
+      "  dateline facets --by month --json",
+      "  dateline facets oil --index ~/reuters --by source --count stories"
     })
 final class FacetsCommand extends FilteredCommand {
   @Parameters(
@@ -57,6 +58,17 @@ final class FacetsCommand extends FilteredCommand {
   @Option(names = "--json", description = "Print one JSON document instead of tables.")
   boolean json;
 
+  @Option(
+      names = "--count",
+      paramLabel = "UNIT",
+      defaultValue = "articles",
+      converter = SearchCommand.CountConverter.class,
+      description =
+          "articles or stories: with stories, the copies of one story count once per value (and"
+              + " once per date, where the story first appeared; needs an index made with 'index"
+              + " --copies'). Default: ${DEFAULT-VALUE}.")
+  SearchRequest.Count count;
+
   @Override
   public Integer call() throws IOException {
     Environment env = env();
@@ -64,17 +76,18 @@ final class FacetsCommand extends FilteredCommand {
         filter(SearchRequest.of(query))
             .page(0, 1)
             .snippets(0, SearchRequest.DEFAULT_SNIPPET_LENGTH)
-            .facets(new FacetRequest(by, topN, DateRange.ALL));
+            .facets(new FacetRequest(by, topN, DateRange.ALL))
+            .withCount(count);
     SearchResult result;
     try (ArticleSearcher searcher = openSearcher()) {
       result = searcher.search(request);
     }
     if (json) {
       new JsonPrinter(out(), env.stdoutIsTerminal())
-          .facets(result.query(), result.total(), result.facets());
+          .facets(result);
     } else {
       TextPrinter out = new TextPrinter(out(), Marks.of(env));
-      out.facetsSummary(result.total());
+      out.facetsSummary(result.total(), result.stories());
       out.facets(result.facets());
     }
     if (result.total() == 0) {

@@ -10,6 +10,7 @@ import org.dateline.IndexReplacement;
 import org.dateline.IndexStats;
 import org.dateline.NewsIndex;
 import org.dateline.TextAnalysis;
+import org.dateline.copies.CopyPolicy;
 import org.dateline.eval.HtmlArticleReader;
 import org.dateline.ingest.ArticleReader;
 import org.dateline.ingest.ArticleReaders;
@@ -43,6 +44,7 @@ import picocli.CommandLine.TypeConversionException;
       "  dateline index articles/ --index ~/news --source 'BBC News'",
       "  dateline index feed.jsonl --index ~/news --strict",
       "  dateline index articles/ --index ~/news --replace",
+      "  dateline index reuters21578.tar.gz --index ~/reuters --copies",
       "  dateline index crawl.warc.gz feeds/ --index ~/news",
       "  dateline index saved-pages/ --index ~/news --keep-boilerplate",
       "  dateline index anserini-cacm.tar.gz --index ~/cacm --format trec-html --html-title none \\",
@@ -130,6 +132,55 @@ final class IndexCommand extends IndexedCommand {
               + " old index as it was. Also rebuilds a damaged index.")
   boolean replace;
 
+  // ---- copy detection (issue 14) ----
+
+  @Option(
+      names = "--copies",
+      description =
+          "Detect copies (articles that are the same story text) while indexing, for search"
+              + " --collapse and --count stories, show's copies and the copies command. Chosen"
+              + " when the index is created and kept with it; indexing then takes about 2.4"
+              + " times the CPU (see the README). Default: off.")
+  boolean copies;
+
+  @Option(
+      names = "--copy-threshold",
+      paramLabel = "J",
+      description =
+          "With --copies: articles are copies when this share of their 5-word sequences is"
+              + " common to both (Jaccard similarity, 0.2 to 1). Default: 0.5.")
+  Double copyThreshold;
+
+  @Option(
+      names = "--copy-window-days",
+      paramLabel = "D",
+      description =
+          "With --copies: ...and their dates are at most D days apart, so that a weekly template"
+              + " is not a copy. Default: 3.")
+  Long copyWindowDays;
+
+  /** The copy detection the options ask for; a bad threshold is a usage error. */
+  private CopyPolicy copyPolicy() {
+    if (!copies) {
+      if (copyThreshold != null || copyWindowDays != null) {
+        throw new ParameterException(
+            spec.commandLine(), "--copy-threshold and --copy-window-days go with --copies");
+      }
+      return CopyPolicy.OFF;
+    }
+    long days = copyWindowDays == null ? CopyPolicy.DEFAULT.window().toDays() : copyWindowDays;
+    if (days < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--copy-window-days must be at least 1 (got: " + days + ")");
+    }
+    double j = copyThreshold == null ? CopyPolicy.DEFAULT.copyJaccard() : copyThreshold;
+    try {
+      return CopyPolicy.DEFAULT.withCopies(j, java.time.Duration.ofDays(days));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--copy-threshold: " + e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
     if (htmlTitle != null && format != InputFormat.TREC_HTML) {
@@ -145,6 +196,7 @@ final class IndexCommand extends IndexedCommand {
               + commitSeconds
               + ")");
     }
+    copyPolicy(); // a bad threshold is a usage error before anything is read
     Environment env = env();
     if (isSolr() || collection != null) {
       return solrIndex(env);
@@ -168,6 +220,11 @@ final class IndexCommand extends IndexedCommand {
           spec.commandLine(),
           "--replace and --strict apply to a local index only: a SolrCloud collection takes the"
               + " batches as they come");
+    }
+    if (copies) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--copies applies to a local index only: copy detection runs in Dateline's own writer");
     }
     ProblemLog log = new ProblemLog(ReadMode.LENIENT);
     IndexStats stats;
@@ -279,14 +336,19 @@ final class IndexCommand extends IndexedCommand {
 
   private IndexConfig config() {
     return IndexConfig.DEFAULT
+        .withCopies(copyPolicy())
         .withAnalysis(analysis)
         .withCommitEvery(commitEvery, java.time.Duration.ofSeconds(commitSeconds));
   }
 
   private NewsIndex openIndex(Path folder) throws IOException {
+    IndexConfig config = config();
     try {
-      return NewsIndex.open(folder, config());
+      return NewsIndex.open(folder, config);
     } catch (IllegalArgumentException e) {
+      if (e.getMessage().contains("copy detection")) {
+        throw e; // the core's message names both settings and says how to change
+      }
       // The core's message names both analyses; say which option changes ours.
       throw new IllegalArgumentException(
           e.getMessage()

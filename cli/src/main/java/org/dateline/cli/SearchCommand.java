@@ -36,6 +36,7 @@ import picocli.CommandLine.Parameters;
       "  dateline search oil --index ~/reuters --source Reuters --limit 20 --facets",
       "  dateline search oil --index ~/reuters --json | jq '.hits[].title'",
       "  dateline search 'banks raised their prime rate' --index ~/reuters --expand",
+      "  dateline search 'opec' --index ~/reuters --collapse --count stories",
       "",
       "Exit status: 0 when something matched, 1 when nothing did, 2 for a bad query or option,"
           + " 3 when the index cannot be opened."
@@ -90,18 +91,43 @@ final class SearchCommand extends FilteredCommand {
   @Option(names = "--json", description = "Print one JSON document instead of text.")
   boolean json;
 
+  @Option(
+      names = "--collapse",
+      description =
+          "One hit per copy group (articles that are the same story text): the group's best hit"
+              + " in this order, with \"+N copies in M outlets\". Pages by --offset. Needs an"
+              + " index made with 'index --copies'.")
+  boolean collapse;
+
+  @Option(
+      names = "--count",
+      paramLabel = "UNIT",
+      defaultValue = "articles",
+      converter = CountConverter.class,
+      description =
+          "articles or stories: also count the copy groups among the matches, and count facets"
+              + " by story (stories need an index made with 'index --copies'). Default:"
+              + " ${DEFAULT-VALUE}.")
+  SearchRequest.Count count;
+
   @Override
   public Integer call() throws IOException {
     if (offset != null && after != null) {
       throw new ParameterException(
           spec.commandLine(), "--offset and --after cannot be used together: give one");
     }
+    if (collapse && after != null) {
+      throw new ParameterException(
+          spec.commandLine(), "--collapse pages by --offset, not --after: give --offset");
+    }
     Environment env = env();
     SearchRequest request =
         filter(SearchRequest.of(query))
             .sortBy(sort)
             .page(offset == null ? 0 : offset, limit)
-            .snippets(snippets, SearchRequest.DEFAULT_SNIPPET_LENGTH);
+            .snippets(snippets, SearchRequest.DEFAULT_SNIPPET_LENGTH)
+            .withCollapse(collapse)
+            .withCount(count);
     if (after != null) {
       request = request.after(after);
     }
@@ -135,7 +161,11 @@ final class SearchCommand extends FilteredCommand {
    * that is allowed (ranks stay known), by cursor beyond.
    */
   private String nextPage(SearchRequest request, SearchResult result) {
-    if (!result.hasMore()) {
+    boolean more =
+        collapse
+            ? (long) request.offset() + result.hits().size() < result.stories()
+            : result.hasMore();
+    if (!more) {
       return null;
     }
     List<String> args = new ArrayList<>();
@@ -150,7 +180,7 @@ final class SearchCommand extends FilteredCommand {
       }
     }
     long nextOffset = (long) request.offset() + result.hits().size();
-    if (after == null && nextOffset + request.limit() <= SearchRequest.MAX_WINDOW) {
+    if (collapse || after == null && nextOffset + request.limit() <= SearchRequest.MAX_WINDOW) {
       args.add("--offset");
       args.add(String.valueOf(nextOffset));
     } else {
@@ -158,5 +188,19 @@ final class SearchCommand extends FilteredCommand {
       args.add(result.nextCursor());
     }
     return Shell.join(args);
+  }
+
+  /** Reads {@code articles} or {@code stories}, in any case. */
+  static final class CountConverter
+      implements picocli.CommandLine.ITypeConverter<SearchRequest.Count> {
+    @Override
+    public SearchRequest.Count convert(String value) {
+      try {
+        return SearchRequest.Count.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "expected articles or stories (got: " + value + ")");
+      }
+    }
   }
 }

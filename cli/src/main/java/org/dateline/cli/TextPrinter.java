@@ -18,6 +18,10 @@ import org.dateline.IndexSummary;
 import org.dateline.Problem;
 import org.dateline.SearchResult;
 import org.dateline.Snippet;
+import org.dateline.copies.CopyGroup;
+import org.dateline.copies.CopyInfo;
+import org.dateline.copies.Provenance;
+import org.dateline.copies.Relative;
 import org.dateline.eval.EvaluationReport;
 import org.dateline.eval.Metrics;
 import org.dateline.eval.QueryEvaluation;
@@ -52,6 +56,10 @@ final class TextPrinter {
       String indent = " ".repeat(width + 2);
       out.println(pad(rank, width, true) + ". " + marks.title(hit.titleHighlight()));
       out.println(indent + line(hit.source(), hit.date(), hit.id()));
+      String copies = copyLine(hit.copies());
+      if (copies != null) {
+        out.println(indent + copies);
+      }
       for (Snippet s : hit.snippets()) {
         out.println(indent + marks.snippet(s));
       }
@@ -61,10 +69,11 @@ final class TextPrinter {
       facets(result.facets());
       out.println();
     }
+    String of = ofWhat(result);
     if (result.total() == 0) {
       out.println("No articles match.");
     } else if (hits.isEmpty()) {
-      out.println(count(result.total()) + "; none on this page.");
+      out.println(of + "; none on this page.");
     } else if (firstRank > 0) {
       out.println(
           String.format(
@@ -72,18 +81,149 @@ final class TextPrinter {
               "Showing %,d-%,d of %s.",
               firstRank,
               firstRank + hits.size() - 1,
-              count(result.total())));
+              of));
     } else {
-      out.println(String.format(Locale.ROOT, "Showing %,d more of %s.", hits.size(), count(result.total())));
+      out.println(String.format(Locale.ROOT, "Showing %,d more of %s.", hits.size(), of));
     }
     if (nextPage != null) {
       out.println("Next page: " + nextPage);
     }
   }
 
-  /** Prints how many articles the counts are over, and a blank line. */
-  void facetsSummary(long total) {
-    out.println(total == 0 ? "No articles match." : count(total, "article") + " match.");
+  // ---- copies (issue 14) ----
+
+  /** "123 matches", or with stories counted "45 stories in 123 matches". */
+  private static String ofWhat(SearchResult result) {
+    return result.stories() < 0
+        ? count(result.total())
+        : count(result.stories(), "story", "stories") + " in " + count(result.total());
+  }
+
+  /**
+   * The line under a hit's source about its copies: "+N copies in M outlets" for a collapsed hit,
+   * the group's size and earliest article for a hit with copies, null for an article alone.
+   */
+  private static String copyLine(CopyInfo c) {
+    if (c.folded() > 0) {
+      return String.format(
+          Locale.ROOT,
+          "+%s in %s%s",
+          count(c.folded(), "copy", "copies"),
+          count(c.foldedOutlets(), "outlet"),
+          c.size() > 1 ? SEPARATOR + "earliest id " + c.earliest() : "");
+    }
+    if (c.size() > 1) {
+      return String.format(
+          Locale.ROOT,
+          "one of %,d copies%searliest id %s",
+          c.size(),
+          SEPARATOR,
+          c.earliest());
+    }
+    return null;
+  }
+
+  /** Prints where an article's text also appears: its copies, then partial reuses, earliest first. */
+  void provenance(Provenance p) {
+    out.println();
+    if (p.copies().isEmpty()) {
+      out.println("Copies: none (this article is a copy group of its own).");
+    } else {
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "Copies: %s in this article's group (earliest id %s), earliest first:",
+              count(p.copies().size(), "other article"),
+              p.info().earliest()));
+      for (Relative r : p.copies()) {
+        out.println(
+            "  "
+                + relativeLine(r)
+                + SEPARATOR
+                + String.format(Locale.ROOT, "similarity %.2f", r.similarity()));
+        out.println("    " + r.title());
+      }
+    }
+    if (p.reuses().isEmpty()) {
+      out.println("Partial reuse: none found.");
+    } else {
+      out.println("Partial reuse (shares of 5-word sequences), earliest first:");
+      for (Relative r : p.reuses()) {
+        out.println(
+            "  "
+                + relativeLine(r)
+                + SEPARATOR
+                + String.format(
+                    Locale.ROOT,
+                    "%.0f%% of this article is in it, %.0f%% of it is in this article",
+                    r.shareOfThis() * 100,
+                    r.shareOfOther() * 100));
+        out.println("    " + r.title());
+      }
+    }
+  }
+
+  private static String relativeLine(Relative r) {
+    return (r.date() == null ? "undated" : Dates.isoDay(r.date()))
+        + SEPARATOR
+        + (r.source().isEmpty() ? "(no source)" : r.source())
+        + SEPARATOR
+        + "id "
+        + r.id();
+  }
+
+  /** Prints the largest copy groups: title, spread (articles, outlets, dates) and ids. */
+  void copyGroups(List<CopyGroup> groups) {
+    if (groups.isEmpty()) {
+      out.println("No copies among the matching articles.");
+      return;
+    }
+    int width = String.valueOf(groups.size()).length();
+    String indent = " ".repeat(width + 2);
+    for (int i = 0; i < groups.size(); i++) {
+      CopyGroup g = groups.get(i);
+      out.println(pad(String.valueOf(i + 1), width, true) + ". " + g.title());
+      String dates =
+          g.first() == null
+              ? "undated"
+              : g.first().equals(g.last())
+                  ? Dates.isoDay(g.first())
+                  : Dates.isoDay(g.first()) + " to " + Dates.isoDay(g.last());
+      out.println(
+          indent
+              + count(g.matching(), "article")
+              + (g.size() > g.matching() ? " matching of " + g.size() : "")
+              + " in "
+              + count(g.outlets().size(), "outlet")
+              + (g.outlets().isEmpty() ? "" : " (" + String.join(", ", g.outlets()) + ")")
+              + SEPARATOR
+              + dates
+              + SEPARATOR
+              + "earliest id "
+              + g.group());
+      out.println(indent + "ids: " + String.join(" ", g.ids()));
+      out.println();
+    }
+    out.println(count(groups.size(), "copy group") + " shown, largest first.");
+  }
+
+  /**
+   * Prints how many articles (and, when counted, stories) the counts are over, and a blank line.
+   *
+   * @param stories the number of stories, or -1 when the counts are by article
+   */
+  void facetsSummary(long total, long stories) {
+    if (total == 0) {
+      out.println("No articles match.");
+    } else if (stories < 0) {
+      out.println(count(total, "article") + " match.");
+    } else {
+      out.println(
+          count(total, "article")
+              + " match, "
+              + count(stories, "story", "stories")
+              + "; the counts are of stories (copies count once).");
+    }
     out.println();
   }
 

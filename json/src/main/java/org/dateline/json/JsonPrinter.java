@@ -19,6 +19,10 @@ import org.dateline.IndexSummary;
 import org.dateline.SearchResult;
 import org.dateline.Snippet;
 import org.dateline.Span;
+import org.dateline.copies.CopyGroup;
+import org.dateline.copies.CopyInfo;
+import org.dateline.copies.Provenance;
+import org.dateline.copies.Relative;
 import org.dateline.eval.EvaluationReport;
 import org.dateline.eval.Metrics;
 import org.dateline.eval.QueryEvaluation;
@@ -54,6 +58,8 @@ public final class JsonPrinter {
    * "score", "snippets": [{"text", "highlights": [{"start", "end"}]}], "title_highlights",
    * "fields"}}; highlight offsets index the snippet's text in UTF-16 units, end exclusive.
    *
+   * <p>Copies: see {@link #storyCounts} for the result and {@link #copyGroupFields} for each hit.
+   *
    * @param r the page of hits
    * @param offset the offset asked for (0 when paging by cursor)
    * @throws IOException when writing fails
@@ -65,6 +71,7 @@ public final class JsonPrinter {
       g.writeNumberField("total", r.total());
       g.writeNumberField("offset", offset);
       g.writeNumberField("took_ms", r.took().toMillis());
+      storyCounts(g, r);
       g.writeArrayFieldStart("hits");
       for (Hit h : r.hits()) {
         hit(g, h);
@@ -77,30 +84,33 @@ public final class JsonPrinter {
   }
 
   /**
-   * {@code {"query", "total", "facets": {...}}}, the same facets shape as a search's.
+   * {@code {"query", "total", "count", "stories", "collapsed", "facets": {...}}}, the same facets
+   * shape and counting unit fields as a search's.
    *
-   * @param query the query text as given
-   * @param total how many articles matched
-   * @param facets the counts by dimension, in the order asked for
+   * @param r the search whose facets to print (its hits are not printed)
    * @throws IOException when writing fails
    */
-  public void facets(String query, long total, Map<String, FacetResult> facets) throws IOException {
+  public void facets(SearchResult r) throws IOException {
     try (JsonGenerator g = generator()) {
       g.writeStartObject();
-      g.writeStringField("query", query);
-      g.writeNumberField("total", total);
-      facetsField(g, facets);
+      g.writeStringField("query", r.query());
+      g.writeNumberField("total", r.total());
+      storyCounts(g, r);
+      facetsField(g, r.facets());
       g.writeEndObject();
     }
   }
 
   /**
-   * One hit object, as in a search, with {@code body} (and no score or snippets: null, []).
+   * One hit object, as in a search, with {@code body} (and no score or snippets: null, []), and
+   * where its text also appears: {@code "copies"} and {@code "reuses"}, see {@link #provenance}
+   * (null when the index does not record copies).
    *
    * @param a the article
+   * @param p its provenance, or null when the index does not record copies
    * @throws IOException when writing fails
    */
-  public void article(Article a) throws IOException {
+  public void article(Article a, Provenance p) throws IOException {
     try (JsonGenerator g = generator()) {
       g.writeStartObject();
       articleHead(g, a.id(), a.title(), a.titleDerived(), a.source(), a.date(), a.url());
@@ -108,9 +118,124 @@ public final class JsonPrinter {
       g.writeArrayFieldStart("snippets");
       g.writeEndArray();
       fields(g, a.fields());
+      if (p == null) {
+        copyGroupFields(g, CopyInfo.alone(a.id()));
+        g.writeNullField("copies");
+        g.writeNullField("reuses");
+      } else {
+        copyGroupFields(g, p.info());
+        provenance(g, p);
+      }
       g.writeStringField("body", a.body());
       g.writeEndObject();
     }
+  }
+
+  // ---- copies (issue 14): kept together so that they move as one to a shared serializer ----
+
+  /**
+   * A search's counting unit: {@code "count"} is {@code "articles"} or {@code "stories"} (what the
+   * facets count), {@code "stories"} the number of copy groups among the matches (null when
+   * neither counted nor collapsed; {@code total} always counts articles), {@code "collapsed"}
+   * whether each hit stands for its whole copy group.
+   */
+  private static void storyCounts(JsonGenerator g, SearchResult r)
+      throws IOException {
+    g.writeStringField("count", r.count().name().toLowerCase(java.util.Locale.ROOT));
+    if (r.stories() < 0) {
+      g.writeNullField("stories");
+    } else {
+      g.writeNumberField("stories", r.stories());
+    }
+    g.writeBooleanField("collapsed", r.collapsed());
+  }
+
+  /**
+   * A hit's copy group: {@code "copy_group"} (its name), {@code "earliest"} (the id of its earliest
+   * article), {@code "group_size"} (articles in the index), and, for a collapsed hit, {@code
+   * "folded"} (other matching articles of the group it stands for) and {@code "folded_outlets"}
+   * (distinct sources of the group's matching articles).
+   */
+  private static void copyGroupFields(JsonGenerator g, CopyInfo c) throws IOException {
+    g.writeStringField("copy_group", c.group());
+    g.writeStringField("earliest", c.earliest());
+    g.writeNumberField("group_size", c.size());
+    g.writeNumberField("folded", c.folded());
+    g.writeNumberField("folded_outlets", c.foldedOutlets());
+  }
+
+  /**
+   * {@code "copies"} and {@code "reuses"}: arrays of {@code {"id", "title", "source", "date",
+   * "similarity", "share_of_this", "share_of_other"}}, earliest first; similarity is the Jaccard
+   * similarity of the 5-word shingle sets, the shares are of each text's shingles found in the
+   * other.
+   */
+  private static void provenance(JsonGenerator g, Provenance p) throws IOException {
+    relatives(g, "copies", p.copies());
+    relatives(g, "reuses", p.reuses());
+  }
+
+  private static void relatives(JsonGenerator g, String name, List<Relative> list)
+      throws IOException {
+    g.writeArrayFieldStart(name);
+    for (Relative r : list) {
+      g.writeStartObject();
+      g.writeStringField("id", r.id());
+      g.writeStringField("title", r.title());
+      g.writeStringField("source", r.source());
+      g.writeStringField("date", day(r.date()));
+      g.writeNumberField("similarity", round(r.similarity()));
+      g.writeNumberField("share_of_this", round(r.shareOfThis()));
+      g.writeNumberField("share_of_other", round(r.shareOfOther()));
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /**
+   * {@code {"query", "total_groups", "groups": [{"copy_group", "title", "articles", "group_size",
+   * "outlets": [...], "first_date", "last_date", "ids": [...]}]}}: the largest copy groups among
+   * the matching articles; {@code articles} counts the group's matching articles, {@code ids} lists
+   * them earliest first.
+   *
+   * @param query the query text as given
+   * @param groups the groups, largest first
+   * @throws IOException when writing fails
+   */
+  public void copyGroups(String query, List<CopyGroup> groups) throws IOException {
+    try (JsonGenerator g = generator()) {
+      g.writeStartObject();
+      g.writeStringField("query", query);
+      g.writeNumberField("total_groups", groups.size());
+      g.writeArrayFieldStart("groups");
+      for (CopyGroup c : groups) {
+        g.writeStartObject();
+        g.writeStringField("copy_group", c.group());
+        g.writeStringField("title", c.title());
+        g.writeNumberField("articles", c.matching());
+        g.writeNumberField("group_size", c.size());
+        g.writeArrayFieldStart("outlets");
+        for (String o : c.outlets()) {
+          g.writeString(o);
+        }
+        g.writeEndArray();
+        g.writeStringField("first_date", day(c.first()));
+        g.writeStringField("last_date", day(c.last()));
+        g.writeArrayFieldStart("ids");
+        for (String id : c.ids()) {
+          g.writeString(id);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+  }
+
+  /** A share or similarity to three decimals: enough to read, stable to compare. */
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
   }
 
   /**
@@ -341,6 +466,7 @@ public final class JsonPrinter {
     g.writeEndArray();
     highlights(g, "title_highlights", h.titleHighlight());
     fields(g, h.fields());
+    copyGroupFields(g, h.copies());
     g.writeEndObject();
   }
 

@@ -83,6 +83,9 @@ public final class SolrNewsSearcher implements ArticleSearcher {
       throw new IllegalArgumentException(
           "query expansion (--expand) works on a local index only, not on a Solr collection");
     }
+    if (request.collapse() || request.count() == SearchRequest.Count.STORIES) {
+      throw noCopies(request.collapse() ? "--collapse" : "--count stories");
+    }
     long start = System.nanoTime();
     CursorState after = request.cursor() == null ? null : CursorState.decode(request);
     Set<String> extras = extraFields();
@@ -128,6 +131,24 @@ public final class SolrNewsSearcher implements ArticleSearcher {
         facets.isEmpty() ? Map.of() : facets.results(response, this, parsed, q, filters);
     return new SearchResult(
         request.query(), total, hits, next, facetResults, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** Copies are found by a local index's writer; a SolrCloud collection has none. */
+  @Override
+  public Optional<org.dateline.copies.Provenance> provenance(String id) {
+    throw noCopies("provenance (an article's copies and reuses)");
+  }
+
+  @Override
+  public List<org.dateline.copies.CopyGroup> copyGroups(SearchRequest request, int top) {
+    throw noCopies("copy groups");
+  }
+
+  private static org.dateline.CopiesUnavailableException noCopies(String what) {
+    return new org.dateline.CopiesUnavailableException(
+        what
+            + " needs copy detection, which a SolrCloud collection does not have; use a local"
+            + " index made with 'dateline index --copies'");
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.dateline.Article;
+import org.dateline.CopiesUnavailableException;
 import org.dateline.DateRange;
 import org.dateline.FacetRequest;
 import org.dateline.IndexSummary;
@@ -17,6 +18,7 @@ import org.dateline.NewsSearcher;
 import org.dateline.SearchRequest;
 import org.dateline.SearchResult;
 import org.dateline.SortOrder;
+import org.dateline.copies.Provenance;
 
 /**
  * The JSON API under {@code /api/}: search, facets, one article, stats. Statuses follow the command
@@ -108,7 +110,7 @@ final class Api implements HttpHandler {
 
   /**
    * {@code /api/search?q=&from=&to=&source=&sort=&limit=&offset=&after=&facets=&top=&snippets=
-   * &histogram_from=&histogram_to=}.
+   * &histogram_from=&histogram_to=&collapse=&count=}.
    */
   private void search(HttpExchange ex, Params p) throws IOException {
     SearchRequest request =
@@ -117,13 +119,18 @@ final class Api implements HttpHandler {
             .snippets(
                 p.integer(
                     "snippets", SearchRequest.DEFAULT_SNIPPETS, 0, SearchRequest.MAX_SNIPPETS),
-                SearchRequest.DEFAULT_SNIPPET_LENGTH);
+                SearchRequest.DEFAULT_SNIPPET_LENGTH)
+            .withCollapse(p.bool("collapse", false));
     int limit = p.integer("limit", SearchRequest.DEFAULT_LIMIT, 1, MAX_LIMIT);
     String after = p.text("after", null);
     if (after != null) {
       if (p.text("offset", null) != null) {
         throw new BadParameterException(
             "offset", "offset and after cannot be used together: give one");
+      }
+      if (request.collapse()) {
+        throw new BadParameterException(
+            "after", "a collapsed search pages by offset, not after: give offset");
       }
       request = request.page(0, limit).after(after);
     } else {
@@ -139,7 +146,7 @@ final class Api implements HttpHandler {
     Responses.json(ex, 200, json -> json.searchResult(result, offset));
   }
 
-  /** {@code /api/facets?q=&by=&from=&to=&source=&top=&histogram_from=&histogram_to=}. */
+  /** {@code /api/facets?q=&by=&from=&to=&source=&top=&histogram_from=&histogram_to=&count=}. */
   private void facets(HttpExchange ex, Params p) throws IOException {
     List<String> by = p.list("by");
     SearchRequest request =
@@ -152,7 +159,7 @@ final class Api implements HttpHandler {
                     p.integer("top", 10, 1, 1000),
                     histogram(p)));
     SearchResult result = run(request, "by");
-    Responses.json(ex, 200, json -> json.facets(result.query(), result.total(), result.facets()));
+    Responses.json(ex, 200, json -> json.facets(result));
   }
 
   /**
@@ -165,6 +172,8 @@ final class Api implements HttpHandler {
     NewsSearcher searcher = searchers.get();
     try {
       return searcher.search(request);
+    } catch (CopiesUnavailableException e) {
+      throw new BadParameterException(request.collapse() ? "collapse" : "count", e.getMessage());
     } catch (InvalidQueryException e) {
       throw e;
     } catch (IllegalArgumentException e) {
@@ -189,12 +198,16 @@ final class Api implements HttpHandler {
   }
 
   private void article(HttpExchange ex, String id) throws IOException {
-    Optional<Article> found = searchers.get().find(id);
+    NewsSearcher searcher = searchers.get();
+    Optional<Article> found = searcher.find(id);
     if (found.isEmpty()) {
       Responses.error(ex, 404, "no article with id " + id, "id", null, -1);
       return;
     }
-    Responses.json(ex, 200, json -> json.article(found.get()));
+    // copies and reuses are null in an index made without copy detection
+    Provenance provenance =
+        searcher.copies().enabled() ? searcher.provenance(id).orElse(null) : null;
+    Responses.json(ex, 200, json -> json.article(found.get(), provenance));
   }
 
   private void stats(HttpExchange ex) throws IOException {
@@ -214,7 +227,8 @@ final class Api implements HttpHandler {
     }
     return SearchRequest.of(p.text("q", ""))
         .withSources(new LinkedHashSet<>(p.all("source")))
-        .withDates(new DateRange(first, last));
+        .withDates(new DateRange(first, last))
+        .withCount(p.choice("count", SearchRequest.Count.class, SearchRequest.Count.ARTICLES));
   }
 
   /**

@@ -98,6 +98,21 @@ final class Params {
     return n;
   }
 
+  /** A yes/no parameter: {@code true} or {@code false}, or the fallback when absent. */
+  boolean bool(String name, boolean fallback) {
+    String v = text(name, null);
+    if (v == null) {
+      return fallback;
+    }
+    return switch (v.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new BadParameterException(
+              name, name + " must be true or false (got: " + v + ")");
+    };
+  }
+
   /** An enum constant by its lower-case name, or the fallback when absent. */
   <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
     String v = text(name, null);

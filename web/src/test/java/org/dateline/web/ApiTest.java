@@ -204,6 +204,65 @@ class ApiTest {
   }
 
   @Test
+  void articlesCarryTheirCopyGroupAndProvenanceAsTheCommandLinePrintsThem() throws Exception {
+    // the sample corpus's index detects copies: RTÉ News and TechEye reuse each other's text
+    String techeye = "001_4915df2992829a5e.txt";
+    JsonNode a = Http.get(server, "/api/articles/" + q(techeye)).json();
+    assertEquals(techeye, a.get("copy_group").asText(), a.toString());
+    assertEquals(1, a.get("group_size").asInt());
+    assertEquals(0, a.get("copies").size(), a.toString());
+    JsonNode reuse = a.get("reuses").get(0);
+    assertEquals("000_0400347b8501b587.txt", reuse.get("id").asText(), a.toString());
+    assertEquals(0.44, reuse.get("share_of_this").asDouble(), 0.01, a.toString());
+    assertEquals(0.39, reuse.get("share_of_other").asDouble(), 0.01, a.toString());
+
+    JsonNode plain = Http.get(server, "/api/search?q=" + q(PHRASE)).json();
+    assertEquals("articles", plain.get("count").asText());
+    assertTrue(plain.get("stories").isNull(), plain.toString());
+    assertFalse(plain.get("collapsed").asBoolean());
+    for (JsonNode h : plain.get("hits")) {
+      assertEquals(h.get("id").asText(), h.get("earliest").asText(), h.toString());
+    }
+    JsonNode collapsed =
+        Http.get(server, "/api/search?q=" + q(PHRASE) + "&collapse=true&count=stories").json();
+    assertTrue(collapsed.get("collapsed").asBoolean(), collapsed.toString());
+    assertEquals("stories", collapsed.get("count").asText());
+    assertEquals(3, collapsed.get("stories").asLong(), "no two seed articles are copies");
+    assertEquals(ids(plain), ids(collapsed));
+    JsonNode facets = Http.get(server, "/api/facets?q=&by=source&count=stories").json();
+    assertEquals("stories", facets.get("count").asText(), facets.toString());
+    assertEquals(5, facets.get("stories").asLong(), facets.toString());
+
+    Http.Response bad = Http.get(server, "/api/search?q=oil&collapse=maybe");
+    assertEquals(400, bad.status());
+    assertEquals("collapse", bad.json().get("error").get("parameter").asText());
+    Http.Response cursor = Http.get(server, "/api/search?q=oil&collapse=true&after=abc");
+    assertEquals(400, cursor.status());
+    assertEquals("after", cursor.json().get("error").get("parameter").asText());
+  }
+
+  @Test
+  void anIndexWithoutCopyDetectionRefusesCollapseNamingTheParameter() throws Exception {
+    Path plain = dir.resolve("plain");
+    try (NewsIndex news = NewsIndex.open(plain)) {
+      news.add(TestIndexes.seedArticles(dir.resolve("cache")));
+    }
+    try (NewsServer other = start(plain)) {
+      for (String param : List.of("collapse=true", "count=stories")) {
+        Http.Response r = Http.get(other, "/api/search?q=oil&" + param);
+        assertEquals(400, r.status(), r::toString);
+        JsonNode e = r.json().get("error");
+        assertEquals(param.substring(0, param.indexOf('=')), e.get("parameter").asText());
+        assertTrue(e.get("message").asText().contains("--copies"), e.toString());
+      }
+      String id = "001_4915df2992829a5e.txt";
+      JsonNode a = Http.get(other, "/api/articles/" + q(id)).json();
+      assertEquals(id, a.get("copy_group").asText());
+      assertTrue(a.get("copies").isNull() && a.get("reuses").isNull(), a.toString());
+    }
+  }
+
+  @Test
   void unknownIdIs404() throws Exception {
     Http.Response r = Http.get(server, "/api/articles/no-such-article");
     assertEquals(404, r.status());
