@@ -142,6 +142,11 @@ PY
   rm -rf "$ain"
 done
 
+# --- one-shot CLI search (bench/oneshot.sh) ---
+log "reuters: one-shot CLI search"
+"$ROOT/bench/oneshot.sh" "$WORK/index-reuters-cli" "$OUT/oneshot.json" "$REUTERS"
+# --- end one-shot ---
+
 echo "load at end: $(uptime)" >> "$OUT/command.txt"
 echo "ended: $(date -u +%FT%TZ)" >> "$OUT/command.txt"
 log "report"
