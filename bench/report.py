@@ -80,6 +80,27 @@ def machine():
     return lines
 
 
+def oneshot_section(results):
+    """The one-shot CLI search (bench/oneshot.sh): a table row, or nothing when it did not run."""
+    path = os.path.join(results, "oneshot.json")
+    if not os.path.exists(path):
+        return []
+    r = load(path)
+    verdict = "met" if r["met"] else "**missed**"
+    return ["", "## One-shot CLI search", "",
+            f"`./dateline search '{r['query']}' --index DIR` on Reuters-21578, the whole process"
+            f" (launcher, new JVM, start-up cache in use): {r['warmups']} warm-ups, then"
+            f" {r['runs']} runs. CPU is user+sys of the process, less distorted than wall time"
+            f" when the machine is shared (1-minute load {r['load_1min'][0]:.1f} at start,"
+            f" {r['load_1min'][1]:.1f} at end).", "",
+            "| target | median ms | p90 ms | min–max ms | CPU median ms | ratio | verdict |",
+            "|---|---:|---:|---:|---:|---:|---|",
+            f"| ≤ {r['limit_seconds'] * 1000:.0f} ms median | {r['median_seconds'] * 1000:.0f} |"
+            f" {r['p90_seconds'] * 1000:.0f} | {r['min_seconds'] * 1000:.0f}–{r['max_seconds'] * 1000:.0f} |"
+            f" {r['cpu_median_seconds'] * 1000:.0f} | {r['median_seconds'] / r['limit_seconds']:.2f}× the limit |"
+            f" {verdict} |"]
+
+
 def main(results, out):
     index, search, anserini_search = {}, {}, {}
     for p in glob.glob(os.path.join(results, "index-*.json")):
@@ -333,6 +354,7 @@ def main(results, out):
     md += ranking_section(results)
     md += copies_section(index, search, corpora)
 
+    md += oneshot_section(results)
     notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ANALYSIS.md")
     if os.path.exists(notes):
         md += ["", open(notes).read().rstrip()]

@@ -147,6 +147,10 @@ done
 
 # ranking: CACM, Dateline beside Anserini's -bm25 and -bm25 -rm3 (bench/ranking.sh)
 JAVA="$JAVA" JAR="$JAR" ANSERINI="$ANSERINI" "$ROOT/bench/ranking.sh" "$WORK/ranking" "$OUT/ranking.json"
+# --- one-shot CLI search (bench/oneshot.sh) ---
+log "reuters: one-shot CLI search"
+"$ROOT/bench/oneshot.sh" "$WORK/index-reuters-cli" "$OUT/oneshot.json" "$REUTERS"
+# --- end one-shot ---
 
 echo "load at end: $(uptime)" >> "$OUT/command.txt"
 echo "ended: $(date -u +%FT%TZ)" >> "$OUT/command.txt"

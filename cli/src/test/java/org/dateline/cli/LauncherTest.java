@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,106 @@ class LauncherTest {
   }
 
   @Test
+  void theStartUpCacheIsInUseAndANewJarGetsANewOne() throws Exception {
+    Path jar = clone.resolve("cli/target/dateline.jar");
+    Path before = startUpCache();
+    assertUsable(before);
+
+    // A rebuilt jar (here: the same bytes, a later time) must not be served the old cache, which
+    // the JVM would silently refuse: the launcher trains a new one and drops the old.
+    Files.setLastModifiedTime(
+        jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5_000));
+    Run again = run(List.of("./dateline", "search", README_QUERY));
+    assertEquals(ExitCodes.OK, again.code(), again::toString);
+    assertEquals(first.out(), again.out());
+    assertEquals("", again.err(), again::toString);
+    Path after = startUpCache();
+    assertFalse(after.equals(before), "the same cache after the jar changed: " + after);
+    assertFalse(Files.exists(before), "the old jar's cache is left behind: " + before);
+    assertUsable(after);
+  }
+
+  /** The one start-up cache (AOT cache or CDS archive) in the launcher's cache folder. */
+  private static Path startUpCache() throws IOException {
+    try (var files = Files.list(cache)) {
+      List<Path> found =
+          files.filter(f -> f.getFileName().toString().matches("dateline-.*\\.(aot|jsa)")).toList();
+      assertEquals(1, found.size(), () -> "start-up caches in " + cache + ": " + found);
+      return found.get(0);
+    }
+  }
+
+  /**
+   * Runs the README's command through the launcher with the JVM told to fail rather than run
+   * without the cache (an AOT cache or CDS archive it cannot map is otherwise skipped without a
+   * word, the launcher's logging being off): it must print the same, and only the JVM's note
+   * that it read the option.
+   */
+  private static void assertUsable(Path startUpCache) throws Exception {
+    String strict =
+        startUpCache.toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
+    Run r = run(List.of("./dateline", "search", README_QUERY), Map.of("JDK_JAVA_OPTIONS", strict));
+    assertEquals(ExitCodes.OK, r.code(), () -> startUpCache + " cannot be used: " + r);
+    assertEquals(first.out(), r.out());
+    assertEquals("NOTE: Picked up JDK_JAVA_OPTIONS: " + strict + "\n", r.err(), r::toString);
+  }
+
+  @Test
+  void theStartUpCacheIsNamedAfterTheJdkAndTheJar(@TempDir Path tmp) throws Exception {
+    // A stand-in JDK whose java prints its arguments and, when asked to train, writes the cache.
+    Path fakeJdk = tmp.resolve("jdk");
+    Files.createDirectories(fakeJdk.resolve("bin"));
+    Files.createDirectories(fakeJdk.resolve("lib"));
+    Files.writeString(fakeJdk.resolve("lib/modules"), "modules");
+    Path java = fakeJdk.resolve("bin/java");
+    Files.writeString(
+        java,
+        """
+        #!/bin/sh
+        for a in "$@"; do
+          case "$a" in
+            -XX:AOTCacheOutput=*) : > "${a#-XX:AOTCacheOutput=}" ;;
+            -XX:ArchiveClassesAtExit=*) : > "${a#-XX:ArchiveClassesAtExit=}" ;;
+          esac
+          printf '%s\n' "$a"
+        done
+        """);
+    assertTrue(java.toFile().setExecutable(true));
+    Path cacheDir = tmp.resolve("cache");
+    Map<String, String> env =
+        Map.of("JAVA_HOME", fakeJdk.toString(), Environment.CACHE_VARIABLE, cacheDir.toString());
+
+    Files.writeString(fakeJdk.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
+    String aot = cacheFlag(run(List.of("./dateline", "stats"), env), "-XX:AOTCache=");
+    assertTrue(aot.contains("25.0.1") && aot.endsWith(".aot"), aot);
+    assertEquals(aot, cacheFlag(run(List.of("./dateline", "stats"), env), "-XX:AOTCache="));
+
+    // A JDK updated in place (same folder, new version) gets a new cache; the old one goes.
+    Files.writeString(fakeJdk.resolve("release"), "JAVA_VERSION=\"25.0.2\"\n");
+    String updated = cacheFlag(run(List.of("./dateline", "stats"), env), "-XX:AOTCache=");
+    assertTrue(updated.contains("25.0.2"), updated);
+    assertFalse(Files.exists(Path.of(aot)), aot);
+
+    // Java 21 to 24 have no AOT cache: a CDS archive instead, with -Xshare left at its default.
+    Files.writeString(fakeJdk.resolve("release"), "JAVA_VERSION=\"21.0.5\"\n");
+    Run r21 = run(List.of("./dateline", "stats"), env);
+    String jsa = cacheFlag(r21, "-XX:SharedArchiveFile=");
+    assertTrue(jsa.endsWith(".jsa"), jsa);
+    assertFalse(r21.out().contains("AOTCache"), r21::toString);
+    assertFalse(r21.out().contains("-Xshare"), r21::toString);
+    assertFalse(Files.exists(Path.of(updated)), updated);
+  }
+
+  /** The value of the flag the launcher passed (the stand-in java prints one argument a line). */
+  private static String cacheFlag(Run r, String prefix) {
+    List<String> values =
+        r.out().lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+    assertEquals(1, values.size(), () -> prefix + " in " + r);
+    assertTrue(Files.isRegularFile(Path.of(values.get(0))), () -> "no file " + values + ": " + r);
+    return values.get(0);
+  }
+
+  @Test
   void theJarOnAJavaOlderThan21SaysSoInWords() throws Exception {
     Path old = olderJava();
     assumeTrue(old != null, "no Java older than 21 installed to try the jar with");
@@ -189,7 +290,9 @@ class LauncherTest {
     Path err = Files.createTempFile(cache, "err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
     Process p = pb.start();
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+    // The first run builds the jar (about a minute), indexes the sample corpus and trains the
+    // start-up cache (on Java 25 a second JVM assembles it): minutes on a loaded machine.
+    if (!p.waitFor(10, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new AssertionError("timed out: " + command);
     }
