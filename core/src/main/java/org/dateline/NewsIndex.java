@@ -57,18 +57,26 @@ public final class NewsIndex implements AutoCloseable {
    * the one commit that switches them to the whole new one.
    */
   private final boolean replacing;
+  /** The frequent-word pairs this index holds, or null (an index made before they existed). */
+  private final PhraseGrams grams;
   /** Whether there was no index before this writer opened the folder. */
   private boolean createdIndex;
   /** Whether the folder itself did not exist before. */
   private boolean createdFolder;
 
   private NewsIndex(
-      Path path, Directory directory, IndexWriter writer, IndexConfig config, boolean replacing) {
+      Path path,
+      Directory directory,
+      IndexWriter writer,
+      IndexConfig config,
+      boolean replacing,
+      PhraseGrams grams) {
     this.path = path;
     this.directory = directory;
     this.writer = writer;
     this.config = config;
     this.replacing = replacing;
+    this.grams = grams;
   }
 
   /**
@@ -135,6 +143,12 @@ public final class NewsIndex implements AutoCloseable {
     IndexWriter w = null;
     try {
       boolean exists = DirectoryReader.indexExists(dir);
+      // a new index gets the current pairs; an existing one keeps what it was created with, so
+      // that every article of an index has pairs or none does
+      PhraseGrams grams =
+          exists && !replacing
+              ? PhraseGrams.ofCommit(lastCommitData(dir))
+              : PhraseGrams.forNewIndex(config.analysis());
       if (exists && !replacing) {
         TextAnalysis existing = analysisOf(dir);
         if (existing != config.analysis()) {
@@ -148,7 +162,7 @@ public final class NewsIndex implements AutoCloseable {
                   + "; index into a new folder to change it");
         }
       }
-      IndexWriterConfig iwc = new IndexWriterConfig(analyzer(config.analysis()));
+      IndexWriterConfig iwc = new IndexWriterConfig(analyzer(config.analysis(), grams));
       iwc.setOpenMode(
           replacing
               ? IndexWriterConfig.OpenMode.CREATE
@@ -157,11 +171,16 @@ public final class NewsIndex implements AutoCloseable {
       iwc.setCommitOnClose(false);
       w = new IndexWriter(dir, iwc);
       // kept in every commit, so that a searcher parses queries the way the text was indexed
-      w.setLiveCommitData(Map.of(TextAnalysis.COMMIT_KEY, config.analysis().name()).entrySet());
+      Map<String, String> commitData = new java.util.TreeMap<>();
+      commitData.put(TextAnalysis.COMMIT_KEY, config.analysis().name());
+      if (grams != null) {
+        commitData.put(PhraseGrams.COMMIT_KEY, PhraseGrams.VERSION);
+      }
+      w.setLiveCommitData(commitData.entrySet());
       if (!exists && !replacing) {
         w.commit(); // an empty index is a valid index: searchers can open it at once
       }
-      NewsIndex index = new NewsIndex(path, dir, w, config, replacing);
+      NewsIndex index = new NewsIndex(path, dir, w, config, replacing, grams);
       index.createdIndex = !exists;
       return index;
     } catch (IOException | RuntimeException e) {
@@ -182,9 +201,22 @@ public final class NewsIndex implements AutoCloseable {
 
   /** The analyzer used for writing: the text analysis for title and body, keyword for the rest. */
   static Analyzer analyzer(TextAnalysis analysis) {
+    return analyzer(analysis, null);
+  }
+
+  /** The analyzer for writing an index that holds frequent-word pairs (or none, when null). */
+  static Analyzer analyzer(TextAnalysis analysis, PhraseGrams grams) {
     Analyzer text = analysis.textAnalyzer();
+    if (grams == null) {
+      return new PerFieldAnalyzerWrapper(
+          new KeywordAnalyzer(), Map.of(Fields.TITLE, text, Fields.BODY, text));
+    }
+    Analyzer pairs = grams.analyzer();
     return new PerFieldAnalyzerWrapper(
-        new KeywordAnalyzer(), Map.of(Fields.TITLE, text, Fields.BODY, text));
+        new KeywordAnalyzer(),
+        Map.of(
+            Fields.TITLE, text, Fields.BODY, text, PhraseGrams.TITLE, pairs, PhraseGrams.BODY,
+            pairs));
   }
 
   /**
@@ -192,8 +224,12 @@ public final class NewsIndex implements AutoCloseable {
    * written before the analysis was recorded.
    */
   static TextAnalysis analysisOf(Directory dir) throws IOException {
+    return analysisOf(lastCommitData(dir));
+  }
+
+  private static Map<String, String> lastCommitData(Directory dir) throws IOException {
     var commits = DirectoryReader.listCommits(dir);
-    return analysisOf(commits.get(commits.size() - 1).getUserData());
+    return commits.get(commits.size() - 1).getUserData();
   }
 
   /** The analysis recorded in a commit's user data. */
@@ -493,7 +529,7 @@ public final class NewsIndex implements AutoCloseable {
     /** Analyzes and writes one article; runs in a worker, or in the caller with one thread. */
     void write(Article a, boolean seen) throws IOException {
       warnOnRepairs(a, log);
-      Document doc = ArticleDocuments.toDocument(a);
+      Document doc = ArticleDocuments.toDocument(a, grams != null);
       try {
         if (seen) {
           writer.updateDocument(new Term(Fields.ID, a.id()), doc);

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.CorruptIndexException;
@@ -38,6 +39,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -108,6 +110,18 @@ public final class NewsSearcher implements ArticleSearcher {
       new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicReference<RuntimeException>
       lastHighlightFailure = new java.util.concurrent.atomic.AtomicReference<>();
+
+  /**
+   * What a search needs to know about one version of the index, worked out once per reader rather
+   * than once per search (merging the field infos of every segment showed in profiles).
+   *
+   * @param reader the index version
+   * @param extraFields its extra keyword fields
+   * @param grams the frequent-word pairs it holds, or null
+   */
+  private record ReaderInfo(IndexReader reader, Set<String> extraFields, PhraseGrams grams) {}
+
+  private volatile ReaderInfo readerInfo;
 
   private NewsSearcher(
       Path path, Directory directory, boolean ownsDirectory, int maxExpansions, Bm25 ranking)
@@ -274,24 +288,39 @@ public final class NewsSearcher implements ArticleSearcher {
     IndexSearcher searcher = manager.acquire();
     try {
       IndexReader reader = searcher.getIndexReader();
+      ReaderInfo info = info(reader);
       NewsQueryParser.Parsed parsed =
           request.anyWord()
               ? NewsQueryParser.anyWord(request.query(), queryAnalyzer)
-              : NewsQueryParser.parse(request.query(), queryAnalyzer, extraFields(reader));
+              : NewsQueryParser.parse(request.query(), queryAnalyzer, info.extraFields());
       TermExpansions.check(reader, parsed, request.query(), maxExpansions);
+      // base is what the user asked for (highlighting reads its words); matching runs the same
+      // query with exact phrases of frequent words answered from the pair fields, same hits
       Query base = parsed.query();
+      Query matching = info.grams() == null ? base : info.grams().rewrite(base);
       Map<String, Query> filters = filters(request);
-      Query hitsQuery = withFilters(base, filters);
+      Query hitsQuery = withFilters(matching, filters);
+      FacetEngine.Plan facetPlan =
+          request.facets().isEmpty() ? null : FacetEngine.plan(reader, filters, request.facets());
+      FacetPass sharedFacets = facetPlan == null ? null : facetPlan.sharedPass();
 
       int window = after == null ? request.offset() + request.limit() : request.limit();
       TopFieldDocs top;
+      FacetPass.Counts sharedCounts = null;
       try {
         // +1: one hit beyond the page tells whether there is a next page
-        top =
-            searcher.search(
-                hitsQuery,
-                new TopFieldCollectorManager(
-                    sort(request.sort()), window + 1, after, Integer.MAX_VALUE));
+        TopFieldCollectorManager topManager =
+            new TopFieldCollectorManager(
+                sort(request.sort()), window + 1, after, Integer.MAX_VALUE);
+        if (sharedFacets == null) {
+          top = searcher.search(hitsQuery, topManager);
+        } else {
+          // one walk over the hits collects the top and the facets that apply every filter
+          Object[] both =
+              searcher.search(hitsQuery, new MultiCollectorManager(topManager, sharedFacets));
+          top = (TopFieldDocs) both[0];
+          sharedCounts = (FacetPass.Counts) both[1];
+        }
       } catch (IndexSearcher.TooManyClauses e) {
         throw NewsQueryParser.tooManyClauses(request.query());
       } catch (TooComplexToDeterminizeException e) {
@@ -315,9 +344,7 @@ public final class NewsSearcher implements ArticleSearcher {
 
       List<Hit> hits = hits(searcher, base, page, request);
       Map<String, FacetResult> facets =
-          request.facets().isEmpty()
-              ? Map.of()
-              : FacetEngine.count(searcher, base, filters, request.facets());
+          facetPlan == null ? Map.of() : facetPlan.count(searcher, matching, sharedCounts);
       return new SearchResult(
           request.query(),
           top.totalHits.value(),
@@ -504,6 +531,20 @@ public final class NewsSearcher implements ArticleSearcher {
     };
   }
 
+  /** What this version of the index says about itself, computed once per version. */
+  private ReaderInfo info(IndexReader reader) throws IOException {
+    ReaderInfo info = readerInfo;
+    if (info == null || info.reader() != reader) {
+      PhraseGrams grams =
+          reader instanceof DirectoryReader dr
+              ? PhraseGrams.ofCommit(dr.getIndexCommit().getUserData())
+              : null;
+      info = new ReaderInfo(reader, Set.copyOf(extraFields(reader)), grams);
+      readerInfo = info;
+    }
+    return info;
+  }
+
   /** The extra keyword fields this index version has. */
   private static Set<String> extraFields(IndexReader reader) {
     Set<String> out = new HashSet<>();
@@ -536,9 +577,18 @@ public final class NewsSearcher implements ArticleSearcher {
       highlights = null;
     }
     StoredFields stored = searcher.storedFields();
+    // the body (most of a stored article) only for plain snippets when highlighting failed
+    boolean needBody = highlights == null && r.snippets() > 0;
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      Document doc = stored.document(page[i].doc);
+      Document doc;
+      if (needBody) {
+        doc = stored.document(page[i].doc);
+      } else {
+        DocumentStoredFieldVisitor visitor = new WithoutBody();
+        stored.document(page[i].doc, visitor);
+        doc = visitor.getDocument();
+      }
       Article a = ArticleDocuments.fromStored(doc);
       Highlighting.Highlights h = highlights == null ? null : highlights[i];
       Snippet title = h == null || h.title() == null ? Snippet.plain(a.title()) : h.title();
@@ -560,6 +610,14 @@ public final class NewsSearcher implements ArticleSearcher {
               a.fields()));
     }
     return hits;
+  }
+
+  /** Loads every stored field of a hit but its body. */
+  private static final class WithoutBody extends DocumentStoredFieldVisitor {
+    @Override
+    public Status needsField(FieldInfo fieldInfo) {
+      return fieldInfo.name.equals(Fields.BODY) ? Status.NO : Status.YES;
+    }
   }
 
   private static List<Snippet> fallbackSnippets(String body, int count, int length) {
