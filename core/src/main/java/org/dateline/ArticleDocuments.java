@@ -38,17 +38,18 @@ final class ArticleDocuments {
    * Builds the document for an article.
    *
    * @param a the article
-   * @param grams whether to add the frequent-word pair fields ({@link PhraseGrams})
+   * @param grams the frequent-word pairs to add beside title and body, or null for none
    * @return the document, keyed by {@link Fields#ID}
    */
-  static Document toDocument(Article a, boolean grams) {
+  static Document toDocument(Article a, PhraseGrams grams) {
     Document doc = new Document();
     doc.add(new KeywordField(Fields.ID, a.id(), Field.Store.YES));
-    doc.add(new Field(Fields.TITLE, a.title(), TEXT));
-    doc.add(new Field(Fields.BODY, a.body(), TEXT));
-    if (grams) {
-      doc.add(new Field(PhraseGrams.TITLE, a.title(), PhraseGrams.TYPE));
-      doc.add(new Field(PhraseGrams.BODY, a.body(), PhraseGrams.TYPE));
+    if (grams == null) {
+      doc.add(new Field(Fields.TITLE, a.title(), TEXT));
+      doc.add(new Field(Fields.BODY, a.body(), TEXT));
+    } else {
+      grams.addFields(doc, Fields.TITLE, a.title(), TEXT);
+      grams.addFields(doc, Fields.BODY, a.body(), TEXT);
     }
     if (a.date() != null) {
       doc.add(new LongField(Fields.DATE, a.date().toEpochMilli(), Field.Store.YES));

@@ -29,11 +29,6 @@ final class NewsAnalyzer extends Analyzer {
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
-    return components();
-  }
-
-  /** A fresh chain of this analysis, for analyzers that add to it ({@link PhraseGrams}). */
-  static TokenStreamComponents components() {
     StandardTokenizer source = new StandardTokenizer();
     source.setMaxTokenLength(TOKENIZER_MAX);
     TokenStream result = new EnglishPossessiveFilter(source);

@@ -162,7 +162,7 @@ public final class NewsIndex implements AutoCloseable {
                   + "; index into a new folder to change it");
         }
       }
-      IndexWriterConfig iwc = new IndexWriterConfig(analyzer(config.analysis(), grams));
+      IndexWriterConfig iwc = new IndexWriterConfig(analyzer(config.analysis()));
       iwc.setOpenMode(
           replacing
               ? IndexWriterConfig.OpenMode.CREATE
@@ -201,22 +201,9 @@ public final class NewsIndex implements AutoCloseable {
 
   /** The analyzer used for writing: the text analysis for title and body, keyword for the rest. */
   static Analyzer analyzer(TextAnalysis analysis) {
-    return analyzer(analysis, null);
-  }
-
-  /** The analyzer for writing an index that holds frequent-word pairs (or none, when null). */
-  static Analyzer analyzer(TextAnalysis analysis, PhraseGrams grams) {
     Analyzer text = analysis.textAnalyzer();
-    if (grams == null) {
-      return new PerFieldAnalyzerWrapper(
-          new KeywordAnalyzer(), Map.of(Fields.TITLE, text, Fields.BODY, text));
-    }
-    Analyzer pairs = grams.analyzer();
     return new PerFieldAnalyzerWrapper(
-        new KeywordAnalyzer(),
-        Map.of(
-            Fields.TITLE, text, Fields.BODY, text, PhraseGrams.TITLE, pairs, PhraseGrams.BODY,
-            pairs));
+        new KeywordAnalyzer(), Map.of(Fields.TITLE, text, Fields.BODY, text));
   }
 
   /**
@@ -529,7 +516,7 @@ public final class NewsIndex implements AutoCloseable {
     /** Analyzes and writes one article; runs in a worker, or in the caller with one thread. */
     void write(Article a, boolean seen) throws IOException {
       warnOnRepairs(a, log);
-      Document doc = ArticleDocuments.toDocument(a, grams != null);
+      Document doc = ArticleDocuments.toDocument(a, grams);
       try {
         if (seen) {
           writer.updateDocument(new Term(Fields.ID, a.id()), doc);

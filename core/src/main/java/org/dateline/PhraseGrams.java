@@ -7,12 +7,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
@@ -21,6 +25,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.ArrayUtil;
 
 /**
  * Word pairs of frequent words, indexed beside title and body so that exact phrases made of
@@ -77,7 +82,7 @@ final class PhraseGrams {
           "billion", "million", "year", "company", "net", "inc", "corp", "reuter", "shr", "qtr",
           "last", "new");
 
-  /** Index options of the pair fields: positions for phrases of several pairs, no offsets. */
+  /** The pair fields: positions for phrases of several pairs, no offsets, norms or stored value. */
   static final FieldType TYPE;
 
   static {
@@ -93,9 +98,11 @@ final class PhraseGrams {
   private static final char SEPARATOR = ' ';
 
   private final Set<String> frequent;
+  private final CharArraySet frequentChars;
 
   private PhraseGrams(Set<String> frequent) {
     this.frequent = frequent;
+    this.frequentChars = CharArraySet.unmodifiableSet(new CharArraySet(frequent, false));
   }
 
   /** The list of version {@value #VERSION}, stemmed by the news analysis. */
@@ -143,19 +150,141 @@ final class PhraseGrams {
   }
 
   /**
-   * The analyzer of the pair fields: the news analysis, then only the pairs.
+   * Adds a text field and its pair field to a document. The text is analyzed once: the text field
+   * records its frequent words (stem, position, offsets) as the index writer inverts it, and the
+   * pair field, added after it and so inverted after it, replays them as pairs.
    *
-   * @return a new analyzer
+   * @param doc the document
+   * @param textField {@link Fields#TITLE} or {@link Fields#BODY}
+   * @param text the field's text
+   * @param textType the text field's type
    */
-  Analyzer analyzer() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        TokenStreamComponents c = NewsAnalyzer.components();
-        return new TokenStreamComponents(
-            c.getSource(), new PairFilter(c.getTokenStream(), PhraseGrams.this));
+  void addFields(Document doc, String textField, String text, FieldType textType) {
+    Recording recording = new Recording();
+    doc.add(
+        new Field(textField, text, textType) {
+          @Override
+          public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+            return new Recorder(super.tokenStream(analyzer, reuse), recording);
+          }
+        });
+    doc.add(new Field(gramField(textField), new PairStream(recording), TYPE));
+  }
+
+  /** The frequent words of one field of one document, in order. */
+  private static final class Recording {
+    final StringBuilder stems = new StringBuilder();
+    int[] ends = new int[16]; // end of each stem in stems
+    int[] positions = new int[16];
+    int[] startOffsets = new int[16];
+    int[] endOffsets = new int[16];
+    int size;
+
+    void clear() {
+      stems.setLength(0);
+      size = 0;
+    }
+
+    void add(char[] term, int length, int position, int start, int end) {
+      if (size == positions.length) {
+        int n = ArrayUtil.oversize(size + 1, Integer.BYTES);
+        ends = Arrays.copyOf(ends, n);
+        positions = Arrays.copyOf(positions, n);
+        startOffsets = Arrays.copyOf(startOffsets, n);
+        endOffsets = Arrays.copyOf(endOffsets, n);
       }
-    };
+      stems.append(term, 0, length);
+      ends[size] = stems.length();
+      positions[size] = position;
+      startOffsets[size] = start;
+      endOffsets[size] = end;
+      size++;
+    }
+
+    int stemStart(int i) {
+      return i == 0 ? 0 : ends[i - 1];
+    }
+  }
+
+  /** Passes the text field's tokens through unchanged, recording the frequent ones. */
+  private final class Recorder extends TokenFilter {
+    private final Recording recording;
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute posInc =
+        addAttribute(PositionIncrementAttribute.class);
+    private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+    private int position;
+
+    Recorder(TokenStream in, Recording recording) {
+      super(in);
+      this.recording = recording;
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      if (!input.incrementToken()) {
+        return false;
+      }
+      position += posInc.getPositionIncrement();
+      if (frequentChars.contains(term.buffer(), 0, term.length())) {
+        recording.add(
+            term.buffer(), term.length(), position, offset.startOffset(), offset.endOffset());
+      }
+      return true;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      recording.clear();
+      position = -1;
+    }
+  }
+
+  /**
+   * The pairs of a recording: two recorded words one position apart make a pair at the first
+   * one's position (a word between them, or a dropped over-long token, leaves a gap: no pair).
+   */
+  private static final class PairStream extends TokenStream {
+    private final Recording recording;
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute posInc =
+        addAttribute(PositionIncrementAttribute.class);
+    private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+    private int next;
+    private int lastEmitted;
+
+    PairStream(Recording recording) {
+      this.recording = recording;
+    }
+
+    @Override
+    public boolean incrementToken() {
+      Recording r = recording;
+      while (next + 1 < r.size) {
+        int a = next++;
+        int b = a + 1;
+        if (r.positions[b] == r.positions[a] + 1) {
+          clearAttributes();
+          term.setEmpty()
+              .append(r.stems, r.stemStart(a), r.ends[a])
+              .append(SEPARATOR)
+              .append(r.stems, r.stemStart(b), r.ends[b]);
+          posInc.setPositionIncrement(r.positions[a] - lastEmitted);
+          offset.setOffset(r.startOffsets[a], r.endOffsets[b]);
+          lastEmitted = r.positions[a];
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      next = 0;
+      lastEmitted = -1;
+    }
   }
 
   /**
@@ -238,72 +367,5 @@ final class PhraseGrams {
       }
     }
     return Set.copyOf(out);
-  }
-
-  /**
-   * Emits, for each two tokens one position apart that are both frequent, one token holding the
-   * pair at the first one's position, with offsets spanning both; the single words are dropped.
-   */
-  static final class PairFilter extends TokenFilter {
-    private final PhraseGrams grams;
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final PositionIncrementAttribute posInc =
-        addAttribute(PositionIncrementAttribute.class);
-    private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
-    private final StringBuilder previous = new StringBuilder();
-    private boolean previousFrequent;
-    private int previousPosition;
-    private int previousStart;
-    private int position;
-    private int lastEmitted;
-
-    PairFilter(TokenStream in, PhraseGrams grams) {
-      super(in);
-      this.grams = grams;
-    }
-
-    @Override
-    public boolean incrementToken() throws IOException {
-      while (input.incrementToken()) {
-        position += posInc.getPositionIncrement();
-        String current = term.toString();
-        boolean frequent = grams.isFrequent(current);
-        boolean pair = frequent && previousFrequent && position == previousPosition + 1;
-        int pairPosition = previousPosition;
-        int pairStart = previousStart;
-        String first = pair ? previous.toString() : null;
-        previous.setLength(0);
-        previous.append(current);
-        previousFrequent = frequent;
-        previousPosition = position;
-        previousStart = offset.startOffset();
-        if (pair) {
-          int end = offset.endOffset();
-          term.setEmpty().append(first).append(SEPARATOR).append(current);
-          posInc.setPositionIncrement(pairPosition - lastEmitted);
-          offset.setOffset(pairStart, end);
-          lastEmitted = pairPosition;
-          return true;
-        }
-      }
-      return false;
-    }
-
-    @Override
-    public void end() throws IOException {
-      super.end();
-      posInc.setPositionIncrement(0);
-    }
-
-    @Override
-    public void reset() throws IOException {
-      super.reset();
-      previous.setLength(0);
-      previousFrequent = false;
-      previousPosition = Integer.MIN_VALUE / 2;
-      previousStart = 0;
-      position = -1;
-      lastEmitted = -1;
-    }
   }
 }

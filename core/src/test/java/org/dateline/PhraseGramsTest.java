@@ -87,7 +87,7 @@ class PhraseGramsTest {
     try (Directory d = FSDirectory.open(path);
         IndexWriter w = new IndexWriter(d, iwc)) {
       for (Article a : list) {
-        w.addDocument(ArticleDocuments.toDocument(a, false));
+        w.addDocument(ArticleDocuments.toDocument(a, null));
       }
       w.setLiveCommitData(Map.of(TextAnalysis.COMMIT_KEY, TextAnalysis.NEWS.name()).entrySet());
       w.commit();

@@ -78,9 +78,18 @@ public final class DatelineBench implements Engine {
     return mode == Mode.FACETS ? r.facets(FACETS) : r;
   }
 
+  /** Every mode, or those {@code -Ddateline.bench.modes=bare,facets} names (for profiling one). */
   @Override
   public Set<Mode> modes() {
-    return EnumSet.allOf(Mode.class);
+    String only = System.getProperty("dateline.bench.modes");
+    if (only == null || only.isBlank()) {
+      return EnumSet.allOf(Mode.class);
+    }
+    Set<Mode> modes = EnumSet.noneOf(Mode.class);
+    for (String m : only.split(",")) {
+      modes.add(Mode.valueOf(m.strip().toUpperCase(java.util.Locale.ROOT)));
+    }
+    return modes;
   }
 
   @Override
