@@ -113,7 +113,7 @@ public final class NewsSearcher implements ArticleSearcher {
 
   /**
    * What a search needs to know about one version of the index, worked out once per reader rather
-   * than once per search (merging the field infos of every segment showed in profiles).
+   * than once per search (the extra fields come from merging every segment's field infos).
    *
    * @param reader the index version
    * @param extraFields its extra keyword fields
