@@ -564,11 +564,24 @@ public final class NewsSearcher implements ArticleSearcher {
     for (int i = 0; i < page.length; i++) {
       docIds[i] = page[i].doc;
     }
+    // Each hit's stored fields are read once, for the highlighter and the hit alike; the body
+    // (most of a stored article) only when snippets are asked for.
+    StoredFields storedFields = searcher.storedFields();
+    Map<Integer, Document> stored = new java.util.HashMap<>();
+    for (int docId : docIds) {
+      if (r.snippets() > 0) {
+        stored.put(docId, storedFields.document(docId));
+      } else {
+        DocumentStoredFieldVisitor visitor = new WithoutBody();
+        storedFields.document(docId, visitor);
+        stored.put(docId, visitor.getDocument());
+      }
+    }
     Highlighting.Highlights[] highlights = null;
     try {
       highlights =
           Highlighting.highlight(
-              searcher, indexAnalyzer, base, docIds, r.snippets(), r.snippetLength());
+              searcher, indexAnalyzer, base, docIds, r.snippets(), r.snippetLength(), stored);
     } catch (RuntimeException e) {
       // An odd query must not cost the results: fall back to plain titles and ledes below, but
       // count it, so that tests (and monitoring) see a highlighter that fails.
@@ -576,19 +589,9 @@ public final class NewsSearcher implements ArticleSearcher {
       lastHighlightFailure.set(e);
       highlights = null;
     }
-    StoredFields stored = searcher.storedFields();
-    // the body (most of a stored article) only for plain snippets when highlighting failed
-    boolean needBody = highlights == null && r.snippets() > 0;
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      Document doc;
-      if (needBody) {
-        doc = stored.document(page[i].doc);
-      } else {
-        DocumentStoredFieldVisitor visitor = new WithoutBody();
-        stored.document(page[i].doc, visitor);
-        doc = visitor.getDocument();
-      }
+      Document doc = stored.get(page[i].doc);
       Article a = ArticleDocuments.fromStored(doc);
       Highlighting.Highlights h = highlights == null ? null : highlights[i];
       Snippet title = h == null || h.title() == null ? Snippet.plain(a.title()) : h.title();
