@@ -40,13 +40,20 @@ final class ArticleDocuments {
    * @param a the article
    * @param copies whether to index the article's copy fingerprints (its group fields are always
    *     written)
+   * @param grams the frequent-word pairs to add beside title and body, or null for none
    * @return the document, keyed by {@link Fields#ID}
    */
-  static Document toDocument(Article a, org.dateline.copies.CopyPolicy copies) {
+  static Document toDocument(
+      Article a, org.dateline.copies.CopyPolicy copies, PhraseGrams grams) {
     Document doc = new Document();
     doc.add(new KeywordField(Fields.ID, a.id(), Field.Store.YES));
-    doc.add(new Field(Fields.TITLE, a.title(), TEXT));
-    doc.add(new Field(Fields.BODY, a.body(), TEXT));
+    if (grams == null) {
+      doc.add(new Field(Fields.TITLE, a.title(), TEXT));
+      doc.add(new Field(Fields.BODY, a.body(), TEXT));
+    } else {
+      grams.addFields(doc, Fields.TITLE, a.title(), TEXT);
+      grams.addFields(doc, Fields.BODY, a.body(), TEXT);
+    }
     if (a.date() != null) {
       doc.add(new LongField(Fields.DATE, a.date().toEpochMilli(), Field.Store.YES));
     }

@@ -46,7 +46,7 @@ final class FacetEngine {
   private static final String EVERY_FILTER = "";
 
   /** One requested dimension; a term dimension's name is its field's name. */
-  private record Dimension(String name, String filterKey, DateHistogram histogram) {
+  record Dimension(String name, String filterKey, DateHistogram histogram) {
     boolean isDate() {
       return histogram != null;
     }
@@ -102,7 +102,25 @@ final class FacetEngine {
     if (request.isEmpty()) {
       return Map.of();
     }
-    List<Dimension> dimensions = resolve(searcher.getIndexReader(), request);
+    Plan plan = plan(searcher.getIndexReader(), filters, request);
+    return unit == SearchRequest.Count.STORIES
+        ? plan.countStories(searcher, base)
+        : plan.count(searcher, base, null);
+  }
+
+  /**
+   * Resolves and checks the requested dimensions and groups them into passes, before the search
+   * runs, so that the pass over the base query with every filter (the hits' own query) can be
+   * counted by the same walk over the hits as the top hits ({@link Plan#sharedPass()}).
+   *
+   * @param reader the index
+   * @param filters per-dimension filters by filter key, as for {@link #count}
+   * @param request which dimensions to count; not empty
+   * @return the plan
+   * @throws IllegalArgumentException as {@link #count} does
+   */
+  static Plan plan(IndexReader reader, Map<String, Query> filters, FacetRequest request) {
+    List<Dimension> dimensions = resolve(reader, request);
     DateRange range = request.histogram();
     if (range.from() != null && range.to() != null) {
       for (Dimension d : dimensions) {
@@ -116,19 +134,81 @@ final class FacetEngine {
       String ignored = filters.containsKey(d.filterKey()) ? d.filterKey() : EVERY_FILTER;
       passes.computeIfAbsent(ignored, k -> new ArrayList<>()).add(d);
     }
-    Map<String, FacetResult> byName = new HashMap<>();
-    for (Map.Entry<String, List<Dimension>> pass : passes.entrySet()) {
-      Query query = filtered(base, filters, pass.getKey());
-      byName.putAll(
-          unit == SearchRequest.Count.STORIES
-              ? countStoriesPass(searcher, query, pass.getValue(), request)
-              : countPass(searcher, query, pass.getValue(), request));
+    return new Plan(dimensions, passes, filters, request);
+  }
+
+  /** The passes a facet request needs; see {@link #plan}. */
+  static final class Plan {
+    private final List<Dimension> dimensions;
+    private final Map<String, List<Dimension>> passes;
+    private final Map<String, Query> filters;
+    private final FacetRequest request;
+
+    private Plan(
+        List<Dimension> dimensions,
+        Map<String, List<Dimension>> passes,
+        Map<String, Query> filters,
+        FacetRequest request) {
+      this.dimensions = dimensions;
+      this.passes = passes;
+      this.filters = filters;
+      this.request = request;
     }
-    Map<String, FacetResult> ordered = new LinkedHashMap<>();
-    for (Dimension d : dimensions) {
-      ordered.put(d.name(), byName.get(d.name()));
+
+    /**
+     * The collector of the pass whose query is the base query with every filter, or null when no
+     * dimension needs it (each has a filter of its own to ignore).
+     */
+    FacetPass sharedPass() {
+      List<Dimension> shared = passes.get(EVERY_FILTER);
+      return shared == null ? null : FacetPass.of(shared);
     }
-    return Collections.unmodifiableMap(ordered);
+
+    /**
+     * Runs the passes and returns the results.
+     *
+     * @param searcher the searcher
+     * @param base the parsed text query, without filters
+     * @param shared what {@link #sharedPass()} counted over the hits, or null to run it here
+     * @return results by dimension name, in request order
+     */
+    Map<String, FacetResult> count(IndexSearcher searcher, Query base, FacetPass.Counts shared)
+        throws IOException {
+      Map<String, FacetResult> byName = new HashMap<>();
+      for (Map.Entry<String, List<Dimension>> pass : passes.entrySet()) {
+        Query query = filtered(base, filters, pass.getKey());
+        FacetPass.Counts counts =
+            shared != null && pass.getKey().equals(EVERY_FILTER)
+                ? shared
+                : searcher.search(query, FacetPass.of(pass.getValue()));
+        byName.putAll(results(searcher, query, pass.getValue(), request, counts));
+      }
+      Map<String, FacetResult> ordered = new LinkedHashMap<>();
+      for (Dimension d : dimensions) {
+        ordered.put(d.name(), byName.get(d.name()));
+      }
+      return Collections.unmodifiableMap(ordered);
+    }
+
+    /**
+     * Runs the passes counting stories rather than articles (see {@link StoryFacetPass}).
+     *
+     * @param searcher the searcher
+     * @param base the parsed text query, without filters
+     * @return results by dimension name, in request order
+     */
+    Map<String, FacetResult> countStories(IndexSearcher searcher, Query base) throws IOException {
+      Map<String, FacetResult> byName = new HashMap<>();
+      for (Map.Entry<String, List<Dimension>> pass : passes.entrySet()) {
+        Query query = filtered(base, filters, pass.getKey());
+        byName.putAll(countStoriesPass(searcher, query, pass.getValue(), request));
+      }
+      Map<String, FacetResult> ordered = new LinkedHashMap<>();
+      for (Dimension d : dimensions) {
+        ordered.put(d.name(), byName.get(d.name()));
+      }
+      return Collections.unmodifiableMap(ordered);
+    }
   }
 
   /**
@@ -151,19 +231,19 @@ final class FacetEngine {
     return any ? b.build() : base;
   }
 
-  private static Map<String, FacetResult> countPass(
-      IndexSearcher searcher, Query query, List<Dimension> dimensions, FacetRequest request)
+  private static Map<String, FacetResult> results(
+      IndexSearcher searcher,
+      Query query,
+      List<Dimension> dimensions,
+      FacetRequest request,
+      FacetPass.Counts counts)
       throws IOException {
     List<String> termFields = new ArrayList<>();
-    boolean dates = false;
     for (Dimension d : dimensions) {
-      if (d.isDate()) {
-        dates = true;
-      } else {
+      if (!d.isDate()) {
         termFields.add(d.name());
       }
     }
-    FacetPass.Counts counts = searcher.search(query, new FacetPass(termFields, dates));
 
     Map<String, List<FacetCount>> tops = new HashMap<>();
     Map<String, Set<String>> needOutside = new HashMap<>();
@@ -209,7 +289,7 @@ final class FacetEngine {
     return results;
   }
 
-  /** {@link #countPass} by story: one pass collecting (value, story) pairs, see {@link StoryFacetPass}. */
+  /** A pass counted by story: one pass collecting (value, story) pairs, see {@link StoryFacetPass}. */
   private static Map<String, FacetResult> countStoriesPass(
       IndexSearcher searcher, Query query, List<Dimension> dimensions, FacetRequest request)
       throws IOException {

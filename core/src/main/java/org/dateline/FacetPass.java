@@ -39,6 +39,20 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
     this.countDays = countDays;
   }
 
+  /** The pass that counts these dimensions. */
+  static FacetPass of(List<FacetEngine.Dimension> dimensions) {
+    List<String> termFields = new java.util.ArrayList<>();
+    boolean dates = false;
+    for (FacetEngine.Dimension d : dimensions) {
+      if (d.isDate()) {
+        dates = true;
+      } else {
+        termFields.add(d.name());
+      }
+    }
+    return new FacetPass(termFields, dates);
+  }
+
   /** What one keyword field's values counted. */
   static final class TermCounts {
     /** Matching articles per value, by value as written. */

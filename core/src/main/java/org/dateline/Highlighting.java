@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -54,6 +56,8 @@ final class Highlighting {
    * @param docIds the hits
    * @param snippets how many body snippets per hit; 0 for none
    * @param length the snippet length to aim at
+   * @param stored the hits' stored fields, already loaded (title, and body when snippets are
+   *     asked for), by doc id, so that the highlighter does not load them a second time
    * @return one entry per hit, in order; entries for fields with no text are null
    */
   static Highlights[] highlight(
@@ -62,7 +66,8 @@ final class Highlighting {
       Query query,
       int[] docIds,
       int snippets,
-      int length)
+      int length,
+      Map<Integer, Document> stored)
       throws IOException {
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
@@ -75,7 +80,7 @@ final class Highlighting {
                 Comparator.comparingDouble((Passage p) -> p.getScore())
                     .reversed()
                     .thenComparingInt(Passage::getStartOffset));
-    NewsHighlighter h = new NewsHighlighter(builder, length);
+    NewsHighlighter h = new NewsHighlighter(builder, length, stored);
     String[] fields =
         snippets > 0 ? new String[] {Fields.TITLE, Fields.BODY} : new String[] {Fields.TITLE};
     int[] maxPassages = snippets > 0 ? new int[] {1, snippets} : new int[] {1};
@@ -101,10 +106,31 @@ final class Highlighting {
   /** Per-field break iterators and formatters, and access to the per-field-limit entry point. */
   private static final class NewsHighlighter extends UnifiedHighlighter {
     private final int length;
+    private final Map<Integer, Document> stored;
 
-    NewsHighlighter(Builder builder, int length) {
+    NewsHighlighter(Builder builder, int length, Map<Integer, Document> stored) {
       super(builder);
       this.length = length;
+      this.stored = stored;
+    }
+
+    /** The values of the fields from the hits' documents, cut as the highlighter cuts them. */
+    @Override
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+      List<CharSequence[]> out = new ArrayList<>();
+      for (int doc = docIter.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = docIter.nextDoc()) {
+        Document d = stored.get(doc);
+        CharSequence[] values = new CharSequence[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+          String v = d.get(fields[i]);
+          values[i] = v == null || v.length() <= getMaxLength() ? v : v.substring(0, getMaxLength());
+        }
+        out.add(values);
+      }
+      return out;
     }
 
     Map<String, Object[]> highlight(String[] fields, Query query, int[] docIds, int[] maxPassages)

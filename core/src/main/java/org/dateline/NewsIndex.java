@@ -62,6 +62,8 @@ public final class NewsIndex implements AutoCloseable {
    * the one commit that switches them to the whole new one.
    */
   private final boolean replacing;
+  /** The frequent-word pairs this index holds, or null (an index made before they existed). */
+  private final PhraseGrams grams;
   /** Whether there was no index before this writer opened the folder. */
   private boolean createdIndex;
   /** Whether the folder itself did not exist before. */
@@ -73,13 +75,15 @@ public final class NewsIndex implements AutoCloseable {
       IndexWriter writer,
       IndexConfig config,
       org.dateline.copies.CopyPolicy copies,
-      boolean replacing) {
+      boolean replacing,
+      PhraseGrams grams) {
     this.path = path;
     this.directory = directory;
     this.writer = writer;
     this.config = config;
     this.copies = copies;
     this.replacing = replacing;
+    this.grams = grams;
   }
 
   /**
@@ -148,6 +152,12 @@ public final class NewsIndex implements AutoCloseable {
     try {
       boolean exists = DirectoryReader.indexExists(dir);
       org.dateline.copies.CopyPolicy copies = config.copies();
+      // a new index gets the current pairs; an existing one keeps what it was created with, so
+      // that every article of an index has pairs or none does
+      PhraseGrams grams =
+          exists && !replacing
+              ? PhraseGrams.ofCommit(lastCommitData(dir))
+              : PhraseGrams.forNewIndex(config.analysis());
       if (exists && !replacing) {
         org.dateline.copies.CopyPolicy recorded = copiesOf(lastCommitData(dir));
         if (copies.enabled() && !copies.equals(recorded)) {
@@ -183,17 +193,17 @@ public final class NewsIndex implements AutoCloseable {
       w = new IndexWriter(dir, iwc);
       // kept in every commit, so that a searcher parses queries the way the text was indexed
       // and whether (and with which thresholds) it detects copies, which every later writer keeps
-      w.setLiveCommitData(
-          Map.of(
-                  TextAnalysis.COMMIT_KEY,
-                  config.analysis().name(),
-                  org.dateline.copies.CopyPolicy.COMMIT_KEY,
-                  copies.commitValue())
-              .entrySet());
+      Map<String, String> commitData = new java.util.TreeMap<>();
+      commitData.put(TextAnalysis.COMMIT_KEY, config.analysis().name());
+      commitData.put(org.dateline.copies.CopyPolicy.COMMIT_KEY, copies.commitValue());
+      if (grams != null) {
+        commitData.put(PhraseGrams.COMMIT_KEY, PhraseGrams.VERSION);
+      }
+      w.setLiveCommitData(commitData.entrySet());
       if (!exists && !replacing) {
         w.commit(); // an empty index is a valid index: searchers can open it at once
       }
-      NewsIndex index = new NewsIndex(path, dir, w, config, copies, replacing);
+      NewsIndex index = new NewsIndex(path, dir, w, config, copies, replacing, grams);
       index.createdIndex = !exists;
       return index;
     } catch (IOException | RuntimeException e) {
@@ -556,7 +566,7 @@ public final class NewsIndex implements AutoCloseable {
     /** Analyzes and writes one article; runs in a worker, or in the caller with one thread. */
     void write(Article a, boolean seen) throws IOException {
       warnOnRepairs(a, log);
-      Document doc = ArticleDocuments.toDocument(a, copies);
+      Document doc = ArticleDocuments.toDocument(a, copies, grams);
       if (copies.enabled()) {
         fingerprints.put(
             a.id(),

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.CorruptIndexException;
@@ -38,6 +39,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -119,6 +121,18 @@ public final class NewsSearcher implements ArticleSearcher {
       new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicReference<RuntimeException>
       lastHighlightFailure = new java.util.concurrent.atomic.AtomicReference<>();
+
+  /**
+   * What a search needs to know about one version of the index, worked out once per reader rather
+   * than once per search (the extra fields come from merging every segment's field infos).
+   *
+   * @param reader the index version
+   * @param extraFields its extra keyword fields
+   * @param grams the frequent-word pairs it holds, or null
+   */
+  private record ReaderInfo(IndexReader reader, Set<String> extraFields, PhraseGrams grams) {}
+
+  private volatile ReaderInfo readerInfo;
 
   private NewsSearcher(
       Path path, Directory directory, boolean ownsDirectory, int maxExpansions, Bm25 ranking)
@@ -318,6 +332,7 @@ public final class NewsSearcher implements ArticleSearcher {
     IndexSearcher searcher = manager.acquire();
     try {
       IndexReader reader = searcher.getIndexReader();
+      ReaderInfo info = info(reader);
       if (request.collapse() || request.count() == SearchRequest.Count.STORIES) {
         requireCopies(searcher, request.collapse() ? "--collapse" : "--count stories");
       }
@@ -325,7 +340,7 @@ public final class NewsSearcher implements ArticleSearcher {
           request.anyWord()
               ? NewsQueryParser.anyWord(request.query(), queryAnalyzer, dropFunctionWords)
               : NewsQueryParser.parse(
-                  request.query(), queryAnalyzer, extraFields(reader), dropFunctionWords);
+                  request.query(), queryAnalyzer, info.extraFields(), dropFunctionWords);
       TermExpansions.check(reader, parsed, request.query(), maxExpansions);
       Map<String, Query> filters = filters(request);
       Query base = parsed.query();
@@ -343,7 +358,17 @@ public final class NewsSearcher implements ArticleSearcher {
                 withFilters(base, filters),
                 request.expansion());
       }
-      Query hitsQuery = withFilters(base, filters);
+      // base is what the user asked for (highlighting reads its words); matching runs the same
+      // query with exact phrases of frequent words answered from the pair fields, same hits
+      Query matching = info.grams() == null ? base : info.grams().rewrite(base);
+      Query hitsQuery = withFilters(matching, filters);
+      boolean byStory = request.collapse() || request.count() == SearchRequest.Count.STORIES;
+      FacetEngine.Plan facetPlan =
+          request.facets().isEmpty() || byStory
+              ? null
+              : FacetEngine.plan(reader, filters, request.facets());
+      FacetPass sharedFacets = facetPlan == null ? null : facetPlan.sharedPass();
+      FacetPass.Counts sharedCounts = null;
 
       int window = after == null ? request.offset() + request.limit() : request.limit();
       ScoreDoc[] page;
@@ -358,8 +383,16 @@ public final class NewsSearcher implements ArticleSearcher {
           pageKeys.add(org.dateline.copies.CopyFinder.key(reader, sd.doc));
         }
       } else {
-        // +1: one hit beyond the page tells whether there is a next page
-        TopFieldDocs top = top(searcher, hitsQuery, request, window + 1, after);
+        // +1: one hit beyond the page tells whether there is a next page; one walk over the hits
+        // collects the top and the facets that apply every filter
+        TopFieldDocs top;
+        if (sharedFacets == null) {
+          top = top(searcher, hitsQuery, request, window + 1, after);
+        } else {
+          Object[] both = topAnd(searcher, hitsQuery, request, window + 1, after, sharedFacets);
+          top = (TopFieldDocs) both[0];
+          sharedCounts = (FacetPass.Counts) both[1];
+        }
         int from = after == null ? request.offset() : 0;
         int to = Math.min(top.scoreDocs.length, from + request.limit());
         page = from >= to ? new ScoreDoc[0] : java.util.Arrays.copyOfRange(top.scoreDocs, from, to);
@@ -382,7 +415,10 @@ public final class NewsSearcher implements ArticleSearcher {
       Map<String, FacetResult> facets =
           request.facets().isEmpty()
               ? Map.of()
-              : FacetEngine.count(searcher, base, filters, request.facets(), request.count());
+              : facetPlan != null
+                  ? facetPlan.count(searcher, matching, sharedCounts)
+                  : FacetEngine.count(
+                      searcher, matching, filters, request.facets(), request.count());
       return new SearchResult(
           request.query(),
           total,
@@ -402,22 +438,40 @@ public final class NewsSearcher implements ArticleSearcher {
   private static TopFieldDocs top(
       IndexSearcher searcher, Query query, SearchRequest request, int n, FieldDoc after)
       throws IOException {
-    TopFieldDocs top;
+    return (TopFieldDocs) topAnd(searcher, query, request, n, after, null)[0];
+  }
+
+  /**
+   * The top hits of a query and, when {@code facets} is not null, the facet counts of the same
+   * walk over the matches: {@code [TopFieldDocs, FacetPass.Counts]}.
+   */
+  private static Object[] topAnd(
+      IndexSearcher searcher,
+      Query query,
+      SearchRequest request,
+      int n,
+      FieldDoc after,
+      FacetPass facets)
+      throws IOException {
+    Object[] out;
     try {
-      top =
-          searcher.search(
-              query,
-              new TopFieldCollectorManager(sort(request.sort()), n, after, Integer.MAX_VALUE));
+      TopFieldCollectorManager topManager =
+          new TopFieldCollectorManager(sort(request.sort()), n, after, Integer.MAX_VALUE);
+      out =
+          facets == null
+              ? new Object[] {searcher.search(query, topManager)}
+              : searcher.search(query, new MultiCollectorManager(topManager, facets));
     } catch (IndexSearcher.TooManyClauses e) {
       throw NewsQueryParser.tooManyClauses(request.query());
     } catch (TooComplexToDeterminizeException e) {
       throw new InvalidQueryException(
           request.query(), -1, "a wildcard or regular expression in the query is too complex");
     }
+    TopFieldDocs top = (TopFieldDocs) out[0];
     if (top.totalHits.relation() != TotalHits.Relation.EQUAL_TO) {
       throw new IllegalStateException("total hits must be exact (got: " + top.totalHits + ")");
     }
-    return top;
+    return out;
   }
 
   /** A collapsed page: its hits, one per copy group, and the number of matching articles. */
@@ -503,7 +557,7 @@ public final class NewsSearcher implements ArticleSearcher {
       NewsQueryParser.Parsed parsed =
           request.anyWord()
               ? NewsQueryParser.anyWord(request.query(), queryAnalyzer)
-              : NewsQueryParser.parse(request.query(), queryAnalyzer, extraFields(reader));
+              : NewsQueryParser.parse(request.query(), queryAnalyzer, info(reader).extraFields());
       TermExpansions.check(reader, parsed, request.query(), maxExpansions);
       Query q = withFilters(parsed.query(), filters(request));
       try {
@@ -692,6 +746,20 @@ public final class NewsSearcher implements ArticleSearcher {
     };
   }
 
+  /** What this version of the index says about itself, computed once per version. */
+  private ReaderInfo info(IndexReader reader) throws IOException {
+    ReaderInfo info = readerInfo;
+    if (info == null || info.reader() != reader) {
+      PhraseGrams grams =
+          reader instanceof DirectoryReader dr
+              ? PhraseGrams.ofCommit(dr.getIndexCommit().getUserData())
+              : null;
+      info = new ReaderInfo(reader, Set.copyOf(extraFields(reader)), grams);
+      readerInfo = info;
+    }
+    return info;
+  }
+
   /** The extra keyword fields this index version has. */
   private static Set<String> extraFields(IndexReader reader) {
     Set<String> out = new HashSet<>();
@@ -716,11 +784,24 @@ public final class NewsSearcher implements ArticleSearcher {
     for (int i = 0; i < page.length; i++) {
       docIds[i] = page[i].doc;
     }
+    // Each hit's stored fields are read once, for the highlighter and the hit alike; the body
+    // (most of a stored article) only when snippets are asked for.
+    StoredFields storedFields = searcher.storedFields();
+    Map<Integer, Document> stored = new java.util.HashMap<>();
+    for (int docId : docIds) {
+      if (r.snippets() > 0) {
+        stored.put(docId, storedFields.document(docId));
+      } else {
+        DocumentStoredFieldVisitor visitor = new WithoutBody();
+        storedFields.document(docId, visitor);
+        stored.put(docId, visitor.getDocument());
+      }
+    }
     Highlighting.Highlights[] highlights = null;
     try {
       highlights =
           Highlighting.highlight(
-              searcher, indexAnalyzer, base, docIds, r.snippets(), r.snippetLength());
+              searcher, indexAnalyzer, base, docIds, r.snippets(), r.snippetLength(), stored);
     } catch (RuntimeException e) {
       // An odd query must not cost the results: fall back to plain titles and ledes below, but
       // count it, so that tests (and monitoring) see a highlighter that fails.
@@ -728,10 +809,9 @@ public final class NewsSearcher implements ArticleSearcher {
       lastHighlightFailure.set(e);
       highlights = null;
     }
-    StoredFields stored = searcher.storedFields();
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      Document doc = stored.document(page[i].doc);
+      Document doc = stored.get(page[i].doc);
       Article a = ArticleDocuments.fromStored(doc);
       Highlighting.Highlights h = highlights == null ? null : highlights[i];
       Snippet title = h == null || h.title() == null ? Snippet.plain(a.title()) : h.title();
@@ -763,6 +843,14 @@ public final class NewsSearcher implements ArticleSearcher {
               copies));
     }
     return hits;
+  }
+
+  /** Loads every stored field of a hit but its body. */
+  private static final class WithoutBody extends DocumentStoredFieldVisitor {
+    @Override
+    public Status needsField(FieldInfo fieldInfo) {
+      return fieldInfo.name.equals(Fields.BODY) ? Status.NO : Status.YES;
+    }
   }
 
   private static List<Snippet> fallbackSnippets(String body, int count, int length) {

@@ -106,9 +106,19 @@ public final class DatelineBench implements Engine {
     return mode == Mode.FACETS ? r.facets(FACETS) : r;
   }
 
+  /** Every mode, or those {@code -Ddateline.bench.modes=bare,facets} names (for profiling one). */
   @Override
   public Set<Mode> modes() {
-    return modes;
+    String only = System.getProperty("dateline.bench.modes");
+    if (only == null || only.isBlank()) {
+      return modes;
+    }
+    Set<Mode> chosen = EnumSet.noneOf(Mode.class);
+    for (String m : only.split(",")) {
+      chosen.add(Mode.valueOf(m.strip().toUpperCase(java.util.Locale.ROOT)));
+    }
+    chosen.retainAll(modes);
+    return chosen;
   }
 
   @Override

@@ -1,0 +1,371 @@
+package org.dateline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.ArrayUtil;
+
+/**
+ * Word pairs of frequent words, indexed beside title and body so that exact phrases made of
+ * frequent words ({@code "of the"}, {@code "said it"}, {@code "mln dlrs in"}) read a short list of
+ * pair postings instead of intersecting the positions of two huge ones.
+ *
+ * <p>For every two adjacent words of a title or body that are both on the {@linkplain #WORDS
+ * frequent-word list} (compared after stemming), the fields {@link #TITLE} and {@link #BODY} hold
+ * the pair as one term at the first word's position. Nothing else goes into them: title and body
+ * keep every word and their statistics, so BM25 scores and every other query are untouched. This
+ * is Lucene's {@code CommonGramsFilter} idea, restricted to pairs of two frequent words (a pair
+ * with one rare word is already fast: the rare word's short list leads) and kept out of the text
+ * fields (whose length and term statistics BM25 reads).
+ *
+ * <p>A pair is made only of words one position apart, so a dropped over-long token between two
+ * frequent words makes no pair, exactly as it breaks the phrase; an exact phrase therefore matches
+ * a document at a position if and only if each of its frequent pairs is in the pair field there and
+ * each of its other words is in the text field there. {@link #rewrite} turns exact phrases into
+ * such {@link GramPhraseQuery GramPhraseQueries}, scored as the phrase itself would be.
+ *
+ * <p>The list is fixed per index: the index records {@value #VERSION} under {@link #COMMIT_KEY}
+ * when it is created, and a searcher uses pairs only for an index that says it has them, so an
+ * index written before (or with another analysis) is searched with plain phrases.
+ */
+final class PhraseGrams {
+  /** The commit-data key under which an index records the pair list version it was built with. */
+  static final String COMMIT_KEY = "dateline.phrase-grams";
+
+  /** The version of {@link #WORDS}; a new list needs a new version. */
+  static final String VERSION = "1";
+
+  /** The pair field of the title. */
+  static final String TITLE = "$grams_title";
+
+  /** The pair field of the body. */
+  static final String BODY = "$grams_body";
+
+  /**
+   * The frequent words, as written: English function words and the most frequent words of wire
+   * copy (Reuters-21578's most frequent words: "said", "mln", "dlrs", "pct", "cts", "vs"...).
+   */
+  static final List<String> WORDS =
+      List.of(
+          "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for",
+          "from", "with", "as", "into", "onto", "about", "over", "under", "after", "before",
+          "between", "through", "during", "against", "without", "within", "than", "then", "that",
+          "this", "these", "those", "there", "here", "it", "its", "he", "she", "his", "her", "him",
+          "they", "them", "their", "we", "our", "you", "your", "i", "me", "my", "who", "whom",
+          "whose", "which", "what", "when", "where", "why", "how", "is", "are", "was", "were", "be",
+          "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "not", "no",
+          "will", "would", "shall", "should", "can", "could", "may", "might", "must", "also", "if",
+          "so", "up", "out", "all", "some", "any", "more", "most", "other", "such", "only", "one",
+          "two", "three", "said", "says", "say", "told", "mln", "dlrs", "dlr", "pct", "cts", "vs",
+          "billion", "million", "year", "company", "net", "inc", "corp", "reuter", "shr", "qtr",
+          "last", "new");
+
+  /** The pair fields: positions for phrases of several pairs, no offsets, norms or stored value. */
+  static final FieldType TYPE;
+
+  static {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setStored(false);
+    t.setOmitNorms(true);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    t.freeze();
+    TYPE = t;
+  }
+
+  private static final char SEPARATOR = ' ';
+
+  private final Set<String> frequent;
+  private final CharArraySet frequentChars;
+
+  private PhraseGrams(Set<String> frequent) {
+    this.frequent = frequent;
+    this.frequentChars = CharArraySet.unmodifiableSet(new CharArraySet(frequent, false));
+  }
+
+  /** The list of version {@value #VERSION}, stemmed by the news analysis. */
+  private static final PhraseGrams V1 = new PhraseGrams(stems(WORDS));
+
+  /**
+   * The pairs a new index with this analysis gets: those of the current version for the news
+   * analysis, none for others (a stop-word analysis drops most of the words).
+   *
+   * @param analysis the new index's analysis
+   * @return the pairs, or null for none
+   */
+  static PhraseGrams forNewIndex(TextAnalysis analysis) {
+    return analysis == TextAnalysis.NEWS ? V1 : null;
+  }
+
+  /**
+   * The pairs an index holds, as its commit data records them.
+   *
+   * @param commitData the commit's user data
+   * @return the pairs, or null when the index has none (written before they existed) or records a
+   *     version this code does not know
+   */
+  static PhraseGrams ofCommit(Map<String, String> commitData) {
+    return VERSION.equals(commitData.get(COMMIT_KEY)) ? V1 : null;
+  }
+
+  /** The pair field of a text field, or null for other fields. */
+  static String gramField(String textField) {
+    return switch (textField) {
+      case Fields.TITLE -> TITLE;
+      case Fields.BODY -> BODY;
+      default -> null;
+    };
+  }
+
+  /** Whether an analyzed (stemmed) word is on the list. */
+  boolean isFrequent(String stem) {
+    return frequent.contains(stem);
+  }
+
+  /** The pair term of two analyzed words. */
+  static String pair(String first, String second) {
+    return first + SEPARATOR + second;
+  }
+
+  /**
+   * Adds a text field and its pair field to a document. The text is analyzed once: the text field
+   * records its frequent words (stem, position, offsets) as the index writer inverts it, and the
+   * pair field, added after it and so inverted after it, replays them as pairs.
+   *
+   * @param doc the document
+   * @param textField {@link Fields#TITLE} or {@link Fields#BODY}
+   * @param text the field's text
+   * @param textType the text field's type
+   */
+  void addFields(Document doc, String textField, String text, FieldType textType) {
+    Recording recording = new Recording();
+    doc.add(
+        new Field(textField, text, textType) {
+          @Override
+          public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+            return new Recorder(super.tokenStream(analyzer, reuse), recording);
+          }
+        });
+    doc.add(new Field(gramField(textField), new PairStream(recording), TYPE));
+  }
+
+  /** The frequent words of one field of one document, in order. */
+  private static final class Recording {
+    final StringBuilder stems = new StringBuilder();
+    int[] ends = new int[16]; // end of each stem in stems
+    int[] positions = new int[16];
+    int[] startOffsets = new int[16];
+    int[] endOffsets = new int[16];
+    int size;
+
+    void clear() {
+      stems.setLength(0);
+      size = 0;
+    }
+
+    void add(char[] term, int length, int position, int start, int end) {
+      if (size == positions.length) {
+        int n = ArrayUtil.oversize(size + 1, Integer.BYTES);
+        ends = Arrays.copyOf(ends, n);
+        positions = Arrays.copyOf(positions, n);
+        startOffsets = Arrays.copyOf(startOffsets, n);
+        endOffsets = Arrays.copyOf(endOffsets, n);
+      }
+      stems.append(term, 0, length);
+      ends[size] = stems.length();
+      positions[size] = position;
+      startOffsets[size] = start;
+      endOffsets[size] = end;
+      size++;
+    }
+
+    int stemStart(int i) {
+      return i == 0 ? 0 : ends[i - 1];
+    }
+  }
+
+  /** Passes the text field's tokens through unchanged, recording the frequent ones. */
+  private final class Recorder extends TokenFilter {
+    private final Recording recording;
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute posInc =
+        addAttribute(PositionIncrementAttribute.class);
+    private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+    private int position;
+
+    Recorder(TokenStream in, Recording recording) {
+      super(in);
+      this.recording = recording;
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      if (!input.incrementToken()) {
+        return false;
+      }
+      position += posInc.getPositionIncrement();
+      if (frequentChars.contains(term.buffer(), 0, term.length())) {
+        recording.add(
+            term.buffer(), term.length(), position, offset.startOffset(), offset.endOffset());
+      }
+      return true;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      recording.clear();
+      position = -1;
+    }
+  }
+
+  /**
+   * The pairs of a recording: two recorded words one position apart make a pair at the first
+   * one's position (a word between them, or a dropped over-long token, leaves a gap: no pair).
+   */
+  private static final class PairStream extends TokenStream {
+    private final Recording recording;
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute posInc =
+        addAttribute(PositionIncrementAttribute.class);
+    private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+    private int next;
+    private int lastEmitted;
+
+    PairStream(Recording recording) {
+      this.recording = recording;
+    }
+
+    @Override
+    public boolean incrementToken() {
+      Recording r = recording;
+      while (next + 1 < r.size) {
+        int a = next++;
+        int b = a + 1;
+        if (r.positions[b] == r.positions[a] + 1) {
+          clearAttributes();
+          term.setEmpty()
+              .append(r.stems, r.stemStart(a), r.ends[a])
+              .append(SEPARATOR)
+              .append(r.stems, r.stemStart(b), r.ends[b]);
+          posInc.setPositionIncrement(r.positions[a] - lastEmitted);
+          offset.setOffset(r.startOffsets[a], r.endOffsets[b]);
+          lastEmitted = r.positions[a];
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      next = 0;
+      lastEmitted = -1;
+    }
+  }
+
+  /**
+   * Replaces each exact phrase on title or body that holds a pair of adjacent frequent words with a
+   * {@link GramPhraseQuery}; everything else stays as it is.
+   *
+   * @param query a parsed query
+   * @return the query to run; the same object when nothing changed
+   */
+  Query rewrite(Query query) {
+    if (query instanceof PhraseQuery pq) {
+      return rewritePhrase(pq);
+    }
+    if (query instanceof BoostQuery bq) {
+      Query inner = rewrite(bq.getQuery());
+      return inner == bq.getQuery() ? bq : new BoostQuery(inner, bq.getBoost());
+    }
+    if (query instanceof BooleanQuery bq) {
+      List<BooleanClause> clauses = new ArrayList<>(bq.clauses().size());
+      boolean changed = false;
+      for (BooleanClause c : bq.clauses()) {
+        Query q = rewrite(c.query());
+        changed |= q != c.query();
+        clauses.add(new BooleanClause(q, c.occur()));
+      }
+      if (!changed) {
+        return bq;
+      }
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      b.setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+      clauses.forEach(b::add);
+      return b.build();
+    }
+    return query;
+  }
+
+  private Query rewritePhrase(PhraseQuery pq) {
+    String gramField = gramField(pq.getField());
+    Term[] terms = pq.getTerms();
+    if (gramField == null || pq.getSlop() != 0 || terms.length < 2) {
+      return pq;
+    }
+    int[] positions = pq.getPositions();
+    boolean[] covered = new boolean[terms.length];
+    List<GramPhraseQuery.Part> parts = new ArrayList<>();
+    for (int i = 0; i + 1 < terms.length; i++) {
+      String a = terms[i].text();
+      String b = terms[i + 1].text();
+      if (positions[i + 1] == positions[i] + 1 && isFrequent(a) && isFrequent(b)) {
+        parts.add(new GramPhraseQuery.Part(new Term(gramField, pair(a, b)), positions[i]));
+        covered[i] = true;
+        covered[i + 1] = true;
+      }
+    }
+    if (parts.isEmpty()) {
+      return pq;
+    }
+    for (int i = 0; i < terms.length; i++) {
+      if (!covered[i]) {
+        parts.add(new GramPhraseQuery.Part(terms[i], positions[i]));
+      }
+    }
+    return new GramPhraseQuery(pq, parts);
+  }
+
+  private static Set<String> stems(List<String> words) {
+    Set<String> out = new HashSet<>();
+    try (Analyzer a = new NewsAnalyzer()) {
+      for (String w : words) {
+        try (TokenStream ts = a.tokenStream(Fields.BODY, w)) {
+          CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+          ts.reset();
+          while (ts.incrementToken()) {
+            out.add(term.toString());
+          }
+          ts.end();
+        } catch (IOException e) {
+          throw new UncheckedIOException("analyzing a string cannot fail", e);
+        }
+      }
+    }
+    return Set.copyOf(out);
+  }
+}
