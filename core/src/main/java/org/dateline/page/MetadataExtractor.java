@@ -214,7 +214,32 @@ final class MetadataExtractor {
 
   // ---------------------------------------------------------------- fields
 
+  /**
+   * The headline as the page shows it: the first heading ({@code h1}, then {@code h2} and elements
+   * marked as the headline) whose words agree with what the metadata or {@code <title>} calls the
+   * page, else the metadata's title, else {@code <title>}, with the site's name cut off. Metadata
+   * titles are often shortened or prefixed for sharing ("Section: Headline", "Headline | Site"),
+   * while the heading is what readers see; a heading that is only the site's name or a section's
+   * does not agree with the title and is passed over.
+   */
   private String title(String siteName) {
+    String meta =
+        unescape(first(ldTitle, content("og:title"), content("twitter:title"), content("dc.title")));
+    String titleTag = unescape(blankToNull(page.title()));
+    if (meta != null && siteName != null && norm(meta).equals(norm(siteName)) && titleTag != null) {
+      meta = null; // a site that puts its own name in og:title says nothing about the page
+    }
+    List<String> references = new ArrayList<>();
+    if (meta != null) {
+      references.add(meta);
+    }
+    if (titleTag != null) {
+      references.add(titleTag);
+    }
+    String headline = headline(references, siteName);
+    if (headline != null) {
+      return headline;
+    }
     String h1 = null;
     for (Element h : page.select("h1")) {
       String t = h.text().strip();
@@ -223,21 +248,118 @@ final class MetadataExtractor {
         break;
       }
     }
-    String titleTag = page.title().strip();
-    String candidate =
-        first(ldTitle, content("og:title"), content("twitter:title"), content("dc.title"));
+    String candidate = meta;
     if (candidate == null) {
-      if (h1 != null && (titleTag.isEmpty() || contains(titleTag, h1))) {
+      if (h1 != null && (titleTag == null || contains(titleTag, h1))) {
         candidate = h1;
       } else {
-        candidate = titleTag.isEmpty() ? h1 : titleTag;
+        candidate = titleTag == null ? h1 : titleTag;
       }
     }
     if (candidate == null) {
       return "";
     }
-    candidate = org.jsoup.parser.Parser.unescapeEntities(candidate, false).strip();
-    return withoutSiteName(candidate, siteName, h1);
+    return withoutSiteName(candidate, siteName, h1, true);
+  }
+
+  private static final String HEADLINE_SELECTOR =
+      "h2, [itemprop=headline], .entry-title, .post-title, .article-title, .headline";
+
+  /** The first heading that agrees with one of the titles the page gives itself, or null. */
+  private String headline(List<String> references, String siteName) {
+    if (references.isEmpty()) {
+      return null;
+    }
+    List<Element> headings = new ArrayList<>(page.select("h1"));
+    headings.addAll(page.select(HEADLINE_SELECTOR));
+    for (Element h : headings) {
+      String text = h.text().strip();
+      if (text.isEmpty() || text.length() > 300) {
+        continue;
+      }
+      for (String r : references) {
+        if (agrees(text, r)) {
+          return withoutSiteName(withoutKicker(h, text, r), siteName, null, false);
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The headline inside a heading that also holds a kicker or a date ({@code <h1><span>Section
+   * </span><span>Headline</span></h1>}): the longest part that agrees with the title when the
+   * heading's other words are not in the title.
+   */
+  private static String withoutKicker(Element heading, String text, String title) {
+    Element first = heading.firstElementChild();
+    if (first != null) {
+      String kicker = first.text().strip();
+      if (!kicker.isEmpty() && words(kicker).size() <= 6 && text.startsWith(kicker)) {
+        String rest = text.substring(kicker.length()).strip();
+        if (words(rest).size() >= 2 && agrees(rest, title)) {
+          return rest;
+        }
+      }
+    }
+    Set<String> titleWords = new java.util.HashSet<>(words(title));
+    String best = text;
+    for (Element part : heading.getAllElements()) {
+      String t = part.text().strip();
+      if (part == heading || t.length() >= text.length() || words(t).size() < 2
+          || t.length() <= (best == text ? 0 : best.length()) || !agrees(t, title)) {
+        continue;
+      }
+      List<String> rest = new ArrayList<>(words(text));
+      words(t).forEach(rest::remove);
+      if (rest.stream().noneMatch(titleWords::contains)) {
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Whether a heading is the page's headline by a title it gives itself: most of the heading's
+   * words are in the title, and it holds most words of the title's longest part (the part that is
+   * neither the site's name nor a section's).
+   */
+  static boolean agrees(String heading, String title) {
+    List<String> h = words(heading);
+    if (h.isEmpty()) {
+      return false;
+    }
+    Set<String> t = new java.util.HashSet<>(words(title));
+    String longest = "";
+    for (String part : TITLE_SEPARATOR.split(title)) {
+      if (part.strip().length() > longest.length()) {
+        longest = part.strip();
+      }
+    }
+    List<String> main = words(longest);
+    if (main.isEmpty()) {
+      return false;
+    }
+    Set<String> hs = new java.util.HashSet<>(h);
+    long inTitle = h.stream().filter(t::contains).count();
+    long mainInHeading = main.stream().filter(hs::contains).count();
+    return inTitle * 2 >= h.size() && mainInHeading * 2 >= main.size();
+  }
+
+  private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  private static List<String> words(String s) {
+    List<String> out = new ArrayList<>();
+    for (String w : NOT_A_WORD.split(s.toLowerCase(Locale.ROOT))) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  private static String unescape(String s) {
+    return s == null ? null : blankToNull(org.jsoup.parser.Parser.unescapeEntities(s, false));
   }
 
   private static boolean contains(String outer, String inner) {
@@ -249,7 +371,7 @@ final class MetadataExtractor {
   }
 
   /** A title with the site's name cut off: "Story - Site", "Site | Story". */
-  private String withoutSiteName(String title, String siteName, String h1) {
+  private String withoutSiteName(String title, String siteName, String h1, boolean byShape) {
     String[] parts = TITLE_SEPARATOR.split(title);
     if (parts.length < 2) {
       return title;
@@ -274,7 +396,7 @@ final class MetadataExtractor {
       }
     }
     // a short last part after a long first one is a site name by its shape
-    if (parts.length == 2 && last.split(" ").length <= 3 && first.length() > 2 * last.length()) {
+    if (byShape && parts.length == 2 && last.split(" ").length <= 3 && first.length() > 2 * last.length()) {
       return first;
     }
     return title;
