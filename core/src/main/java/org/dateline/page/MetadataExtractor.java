@@ -29,10 +29,12 @@ final class MetadataExtractor {
   private final Document page;
   private final String pageUrl;
   private final Consumer<String> problems;
+  private Element headlineElement; // the heading taken as the headline, if one was
 
   // what JSON-LD said
   private String ldTitle;
   private String ldPublished;
+  private String ldOtherPublished; // datePublished of a node that is not an article (a WebPage)
   private String ldModified;
   private String ldPublisher;
   private final List<String> ldAuthors = new ArrayList<>();
@@ -126,8 +128,11 @@ final class MetadataExtractor {
       }
       ldLanguage = first(ldLanguage, text(node.get("inLanguage")));
       ldDescription = first(ldDescription, text(node.get("description")));
-    } else if (node.has("mainEntity")) {
-      visit(node.get("mainEntity"), depth + 1);
+    } else {
+      ldOtherPublished = first(ldOtherPublished, text(node.get("datePublished")));
+      if (node.has("mainEntity")) {
+        visit(node.get("mainEntity"), depth + 1);
+      }
     }
   }
 
@@ -279,6 +284,7 @@ final class MetadataExtractor {
       }
       for (String r : references) {
         if (agrees(text, r)) {
+          headlineElement = h;
           return withoutSiteName(withoutKicker(h, text, r), siteName, null, false);
         }
       }
@@ -295,8 +301,10 @@ final class MetadataExtractor {
     Element first = heading.firstElementChild();
     if (first != null) {
       String kicker = first.text().strip();
-      if (!kicker.isEmpty() && words(kicker).size() <= 6 && text.startsWith(kicker)) {
-        String rest = text.substring(kicker.length()).strip();
+      // a kicker that ends in a colon or a dash is written as part of the headline
+      if (!kicker.isEmpty() && words(kicker).size() <= 6 && text.startsWith(kicker)
+          && !kicker.matches(".*[:\\-–—|]$")) {
+        String rest = text.substring(kicker.length()).replaceFirst("^[\\s:\\-–—|]+", "");
         if (words(rest).size() >= 2 && agrees(rest, title)) {
           return rest;
         }
@@ -420,6 +428,13 @@ final class MetadataExtractor {
   }
 
   private OffsetDateTime published(String url) {
+    // The date shown beside the headline is what readers (and the pages' annotators) take as the
+    // story's date; metadata dates are often the CMS's (a first draft, a re-import) or in UTC
+    // where the page shows its local day. A date labelled as an update is not taken for it.
+    OffsetDateTime shown = headlineDate();
+    if (shown != null) {
+      return shown;
+    }
     OffsetDateTime d =
         date(
             ldPublished,
@@ -444,7 +459,16 @@ final class MetadataExtractor {
             content("citation_date"),
             content("created"),
             content("uploadDate"),
-            content("dateCreated"));
+            content("dateCreated"),
+            content("publication_date"),
+            content("date_published"),
+            content("published-date"),
+            content("article_date_original"),
+            content("originalpublicationdate"),
+            content("rnews:datepublished"),
+            content("shareaholic:article_published_time"),
+            content("og:article:published_time"),
+            ldOtherPublished);
     if (d != null) {
       return d;
     }
@@ -456,7 +480,87 @@ final class MetadataExtractor {
     if (d == null && pageUrl != null && !pageUrl.equals(url)) {
       d = PageDates.fromUrl(pageUrl);
     }
-    return d != null ? d : dateLine();
+    if (d == null) {
+      d = dateLine();
+    }
+    return d;
+  }
+
+  /** How much text around the headline is looked at for a date written there. */
+  private static final int AFTER_HEADLINE = 400;
+  private static final int BEFORE_HEADLINE = 150;
+
+  /**
+   * A date written next to the headline, as bylines and date lines are ("Von Ann Smith | 31.10.23",
+   * "Pressemitteilung vom 25. Januar 2022"): the first in the text that follows it, else in the
+   * text just before it (a top line above the headline).
+   */
+  private OffsetDateTime headlineDate() {
+    Element headline = headlineElement;
+    if (headline == null) {
+      headline = page.selectFirst("h1");
+    }
+    if (headline == null || page.body() == null) {
+      return null;
+    }
+    List<org.jsoup.nodes.TextNode> texts = new ArrayList<>();
+    org.jsoup.select.NodeTraversor.traverse(
+        (node, depth) -> {
+          if (node instanceof org.jsoup.nodes.TextNode t && !t.isBlank()
+              && !(t.parent() instanceof Element p && (p.nameIs("script") || p.nameIs("style")))) {
+            texts.add(t);
+          }
+        },
+        page.body());
+    int start = -1;
+    int end = -1;
+    for (int i = 0; i < texts.size(); i++) {
+      if (texts.get(i).hasParent() && isInside(texts.get(i), headline)) {
+        if (start < 0) {
+          start = i;
+        }
+        end = i;
+      }
+    }
+    if (start < 0) {
+      return null;
+    }
+    StringBuilder after = new StringBuilder();
+    for (int i = end + 1; i < texts.size() && after.length() < AFTER_HEADLINE; i++) {
+      after.append(texts.get(i).text()).append(' ');
+    }
+    OffsetDateTime d = shownDate(after.toString());
+    if (d != null) {
+      return d;
+    }
+    StringBuilder before = new StringBuilder();
+    for (int i = start - 1; i >= 0 && before.length() < BEFORE_HEADLINE; i--) {
+      before.insert(0, texts.get(i).text() + " ");
+    }
+    return shownDate(before.toString());
+  }
+
+  private static final Pattern UPDATE_LABEL =
+      Pattern.compile("(?i)(updated?|aktualisiert|geändert|modified|mis à jour|actualizado)\\W*$");
+
+  /** The first date in a text unless the words just before it say it is an update's. */
+  private static OffsetDateTime shownDate(String text) {
+    OffsetDateTime d = PageDates.inText(text);
+    if (d == null) {
+      return null;
+    }
+    int at = PageDates.inTextPosition(text);
+    String lead = text.substring(Math.max(0, at - 40), Math.max(0, at));
+    return UPDATE_LABEL.matcher(lead.replaceAll("[\\d:.,\\s]+$", " ").strip()).find() ? null : d;
+  }
+
+  private static boolean isInside(org.jsoup.nodes.Node node, Element ancestor) {
+    for (org.jsoup.nodes.Node n = node; n != null; n = n.parent()) {
+      if (n == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final Pattern DATE_HINT =

@@ -125,6 +125,8 @@ final class PageDates {
   private static final Pattern TEXT_ISO = Pattern.compile("\\b((?:19|20)\\d{2})-(\\d{2})-(\\d{2})\\b");
   private static final Pattern TEXT_DMY =
       Pattern.compile("\\b([0-3]?\\d)\\.\\s?([01]?\\d)\\.\\s?((?:19|20)\\d{2})\\b");
+  private static final Pattern TEXT_DMY_SHORT =
+      Pattern.compile("(?<![\\d.])([0-3]?\\d)\\.([01]?\\d)\\.(\\d{2})(?![\\d.])");
   private static final Pattern TEXT_D_MONTH_Y =
       Pattern.compile("\\b([0-3]?\\d)(?:\\.|st|nd|rd|th)?\\s+(\\p{L}{3,12})\\.?,?\\s+((?:19|20)\\d{2})\\b");
   private static final Pattern TEXT_MONTH_D_Y =
@@ -137,6 +139,17 @@ final class PageDates {
    * there is none, or it is not a real day.
    */
   static OffsetDateTime inText(String text) {
+    return firstInText(text).date;
+  }
+
+  /** Where in the text {@link #inText} found its date, or -1. */
+  static int inTextPosition(String text) {
+    return firstInText(text).at;
+  }
+
+  private record Found(OffsetDateTime date, int at) {}
+
+  private static Found firstInText(String text) {
     OffsetDateTime best = null;
     int bestAt = Integer.MAX_VALUE;
     Matcher m = TEXT_ISO.matcher(text);
@@ -147,6 +160,14 @@ final class PageDates {
     m = TEXT_DMY.matcher(text);
     if (m.find() && m.start() < bestAt) {
       OffsetDateTime d = of(m.group(3), m.group(2), m.group(1));
+      if (d != null) {
+        best = d;
+        bestAt = m.start();
+      }
+    }
+    m = TEXT_DMY_SHORT.matcher(text);
+    if (m.find() && m.start() < bestAt) {
+      OffsetDateTime d = of("20" + m.group(3), m.group(2), m.group(1));
       if (d != null) {
         best = d;
         bestAt = m.start();
@@ -176,7 +197,7 @@ final class PageDates {
         break;
       }
     }
-    return best;
+    return new Found(best, best == null ? -1 : bestAt);
   }
 
   private static OffsetDateTime of(String y, String mo, String d) {
