@@ -481,7 +481,13 @@ final class MetadataExtractor {
       d = PageDates.fromUrl(pageUrl);
     }
     if (d == null) {
+      d = labelledDate();
+    }
+    if (d == null) {
       d = dateLine();
+    }
+    if (d == null) {
+      d = PageDates.inText(page.title());
     }
     return d;
   }
@@ -496,11 +502,7 @@ final class MetadataExtractor {
    * text just before it (a top line above the headline).
    */
   private OffsetDateTime headlineDate() {
-    Element headline = headlineElement;
-    if (headline == null) {
-      headline = page.selectFirst("h1");
-    }
-    if (headline == null || page.body() == null) {
+    if (page.body() == null) {
       return null;
     }
     List<org.jsoup.nodes.TextNode> texts = new ArrayList<>();
@@ -512,6 +514,21 @@ final class MetadataExtractor {
           }
         },
         page.body());
+    List<Element> headlines =
+        headlineElement != null ? List.of(headlineElement) : page.body().select("h1");
+    if (headlines.isEmpty()) {
+      headlines = page.body().select("h2");
+    }
+    for (Element headline : headlines) {
+      OffsetDateTime d = besides(headline, texts);
+      if (d != null) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  private static OffsetDateTime besides(Element headline, List<org.jsoup.nodes.TextNode> texts) {
     int start = -1;
     int end = -1;
     for (int i = 0; i < texts.size(); i++) {
@@ -538,6 +555,29 @@ final class MetadataExtractor {
       before.insert(0, texts.get(i).text() + " ");
     }
     return shownDate(before.toString());
+  }
+
+  private static final Pattern PUBLISHED_LABEL =
+      Pattern.compile(
+          "(?i)(veröffentlicht|erschienen|erstellt|publiziert|published|posted|publié|"
+              + "mise en ligne|publicado|pubblicato|opublikowano)(\\s+(am|on|le|el|il|vom))?"
+              + "\\s*:?\\s*");
+
+  /** A date the page labels as its publication's ("Veröffentlicht am 16.08.2019"). */
+  private OffsetDateTime labelledDate() {
+    if (page.body() == null) {
+      return null;
+    }
+    String text = page.body().text();
+    java.util.regex.Matcher m = PUBLISHED_LABEL.matcher(text);
+    while (m.find()) {
+      String next = text.substring(m.end(), Math.min(text.length(), m.end() + 40));
+      OffsetDateTime d = PageDates.inText(next);
+      if (d != null && PageDates.inTextPosition(next) <= 12) {
+        return d;
+      }
+    }
+    return null;
   }
 
   private static final Pattern UPDATE_LABEL =

@@ -101,18 +101,23 @@ final class PageDates {
   private static java.util.Map<String, Integer> months() {
     java.util.Map<String, Integer> m = new java.util.HashMap<>();
     String[][] names = {
-      {"january", "jan", "januar", "jänner", "janvier", "stycznia", "enero", "gennaio"},
-      {"february", "feb", "februar", "février", "lutego", "febrero", "febbraio"},
-      {"march", "mar", "märz", "maerz", "mars", "marca", "marzo"},
+      {"january", "jan", "januar", "jänner", "janvier", "stycznia", "enero", "gennaio", "janeiro",
+        "januari"},
+      {"february", "feb", "februar", "février", "lutego", "febrero", "febbraio", "fevereiro",
+        "februari"},
+      {"march", "mar", "märz", "maerz", "mars", "marca", "marzo", "março", "maart"},
       {"april", "apr", "avril", "kwietnia", "abril", "aprile"},
-      {"may", "mai", "maja", "mayo", "maggio"},
-      {"june", "jun", "juni", "juin", "czerwca", "junio", "giugno"},
-      {"july", "jul", "juli", "juillet", "lipca", "julio", "luglio"},
-      {"august", "aug", "août", "sierpnia", "agosto"},
-      {"september", "sep", "sept", "septembre", "września", "septiembre", "settembre"},
-      {"october", "oct", "oktober", "okt", "octobre", "października", "octubre", "ottobre"},
-      {"november", "nov", "novembre", "listopada", "noviembre"},
-      {"december", "dec", "dezember", "dez", "décembre", "grudnia", "diciembre", "dicembre"}
+      {"may", "mai", "maja", "mayo", "maggio", "maio", "mei"},
+      {"june", "jun", "juni", "juin", "czerwca", "junio", "giugno", "junho"},
+      {"july", "jul", "juli", "juillet", "lipca", "julio", "luglio", "julho"},
+      {"august", "aug", "août", "sierpnia", "agosto", "augustus"},
+      {"september", "sep", "sept", "septembre", "września", "septiembre", "settembre",
+        "setembro"},
+      {"october", "oct", "oktober", "okt", "octobre", "października", "octubre", "ottobre",
+        "outubro"},
+      {"november", "nov", "novembre", "listopada", "noviembre", "novembro"},
+      {"december", "dec", "dezember", "dez", "décembre", "grudnia", "diciembre", "dicembre",
+        "dezembro"}
     };
     for (int i = 0; i < names.length; i++) {
       for (String n : names[i]) {
@@ -128,7 +133,9 @@ final class PageDates {
   private static final Pattern TEXT_DMY_SHORT =
       Pattern.compile("(?<![\\d.])([0-3]?\\d)\\.([01]?\\d)\\.(\\d{2})(?![\\d.])");
   private static final Pattern TEXT_D_MONTH_Y =
-      Pattern.compile("\\b([0-3]?\\d)(?:\\.|st|nd|rd|th)?\\s+(\\p{L}{3,12})\\.?,?\\s+((?:19|20)\\d{2})\\b");
+      Pattern.compile(
+          "\\b([0-3]?\\d)(?:\\.|st|nd|rd|th)?\\s+(?:de\\s+)?(\\p{L}{3,12})\\.?,?\\s+(?:de\\s+)?"
+              + "((?:19|20)\\d{2})\\b");
   private static final Pattern TEXT_MONTH_D_Y =
       Pattern.compile("\\b(\\p{L}{3,9})\\.?\\s+([0-3]?\\d)(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b");
 
