@@ -431,10 +431,18 @@ final class MetadataExtractor {
     // The date shown beside the headline is what readers (and the pages' annotators) take as the
     // story's date; metadata dates are often the CMS's (a first draft, a re-import) or in UTC
     // where the page shows its local day. A date labelled as an update is not taken for it.
+    // The metadata's date-time stays when it is the day shown: it has the time of day.
     OffsetDateTime shown = headlineDate();
-    if (shown != null) {
-      return shown;
+    OffsetDateTime written = writtenDate(url);
+    if (shown == null
+        || written != null && written.toLocalDate().equals(shown.toLocalDate())) {
+      return written;
     }
+    return shown;
+  }
+
+  /** The date of publication the page's metadata, URL or labels give, in order of trust. */
+  private OffsetDateTime writtenDate(String url) {
     OffsetDateTime d =
         date(
             ldPublished,
