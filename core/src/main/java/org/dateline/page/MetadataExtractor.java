@@ -589,7 +589,9 @@ final class MetadataExtractor {
   }
 
   private static final Pattern UPDATE_LABEL =
-      Pattern.compile("(?i)(updated?|aktualisiert|geändert|modified|mis à jour|actualizado)\\W*$");
+      Pattern.compile(
+          "(?i)(updated?|aktualisiert|geändert|modified|mis à jour|actualizado)"
+              + "(\\s+(am|on|le|el|at))?\\W*$");
 
   /** The first date in a text unless the words just before it say it is an update's. */
   private static OffsetDateTime shownDate(String text) {
