@@ -700,14 +700,50 @@ final class MetadataExtractor {
         }
       }
     }
+    if (out.isEmpty()) {
+      byline(out);
+    }
     return List.copyOf(out);
+  }
+
+  private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}.'’-]*(\\s+[\\p{L}.'’-]+){0,3}");
+
+  /**
+   * The names in the page's byline: the first element named as the author's or the byline
+   * ({@code class="author"}, {@code byline}, {@code author-name}) outside comments, whose text is
+   * one to four capitalised words or several joined by "and", "und", commas.
+   */
+  private void byline(Set<String> out) {
+    for (Element e : page.select("[class*=author], [class*=byline], [id*=author], [class*=autor]")) {
+      if (e.closest("[class*=comment], [id*=comment], footer, nav") != null) {
+        continue;
+      }
+      String text = e.text().strip().replaceFirst("(?i)^(autor(in)?|author|geschrieben von|"
+          + "written by|text|von|by|par|door)\\s*:?\\s+", "").replaceAll("[,;|·]+$", "").strip();
+      if (text.isEmpty() || text.length() > 60 || text.matches(".*\\d.*")) {
+        continue;
+      }
+      List<String> names = new ArrayList<>();
+      for (String part : text.split("\\s*(?:;|,|\\s+and\\s+|\\s+und\\s+|\\s+&\\s+)\\s*")) {
+        if (!NAME.matcher(part).matches()) {
+          names.clear();
+          break;
+        }
+        names.add(part);
+      }
+      if (!names.isEmpty()) {
+        names.forEach(n -> add(out, n));
+        return;
+      }
+    }
   }
 
   private static void add(java.util.Collection<String> out, String name) {
     if (name == null) {
       return;
     }
-    String n = name.strip().replaceFirst("(?i)^(by|von|par|door)\\s+", "").strip();
+    String n = name.strip().replaceFirst("(?i)^(by|von|par|door)\\s+", "")
+        .replaceAll("[,;|·]+$", "").strip();
     if (!n.isEmpty() && n.length() <= 100 && !n.startsWith("http")) {
       out.add(n);
     }

@@ -194,4 +194,21 @@ class PageMetadataTest {
             null);
     assertEquals(LocalDate.of(2019, 8, 16), m.published().toLocalDate());
   }
+
+  @Test
+  void bylineNamesAreTheAuthorsWhenMetadataNamesNone() {
+    PageMetadata m =
+        read(
+            """
+            <html><body><h1>Story</h1><p class="author">Von Fiona Bornhöft und Mariam Hofbeck</p>
+            <p>Text</p><div class="comments"><span class="comment-author">Troll42</span></div>
+            </body></html>
+            """,
+            null);
+    assertEquals(List.of("Fiona Bornhöft", "Mariam Hofbeck"), m.authors());
+    PageMetadata none =
+        read("<html><body><div class=\"author-box\">Posted 3 times since 2019</div></body></html>",
+            null);
+    assertEquals(List.of(), none.authors(), "not a name");
+  }
 }
