@@ -656,6 +656,9 @@ final class MetadataExtractor {
     return best == null ? null : date(best.attr("datetime"));
   }
 
+  /** Dates before this year in metadata are a CMS's zero or placeholder, as htmldate holds. */
+  private static final int EARLIEST_YEAR = 1995;
+
   private OffsetDateTime date(String... candidates) {
     for (String c : candidates) {
       if (c == null) {
@@ -663,7 +666,8 @@ final class MetadataExtractor {
       }
       try {
         OffsetDateTime d = PageDates.parse(c);
-        if (d != null) {
+        // 1970-01-01 is a zero timestamp, not a date; no web page is older than the web
+        if (d != null && d.getYear() >= EARLIEST_YEAR) {
           return d;
         }
       } catch (PageDates.BadDate e) {

@@ -183,6 +183,10 @@ class PageMetadataTest {
             null);
     assertEquals("2019-07-30T17:16:29Z", sameDay.published().toInstant().toString(),
         "the metadata's time of day stays when it is the day shown");
+    PageMetadata epoch =
+        read("<html><head><meta property=\"article:published_time\" content=\"1970-01-01T00:00:00Z\">"
+            + "</head><body><p>x</p></body></html>", null);
+    assertNull(epoch.published(), "a zero timestamp is no date");
   }
 
   @Test
