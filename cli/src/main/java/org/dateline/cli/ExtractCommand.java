@@ -1,12 +1,14 @@
 package org.dateline.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.dateline.Article;
 import org.dateline.Problem;
 import org.dateline.ingest.ArticleReader;
@@ -17,9 +19,11 @@ import org.dateline.ingest.ReadMode;
 import org.dateline.ingest.ReadOptions;
 import org.dateline.json.JsonPrinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code dateline extract INPUT...}: prints what {@code index} would index, one JSON object per
@@ -42,7 +46,11 @@ import picocli.CommandLine.Parameters;
       "  dateline extract feed.rss --source 'The Ledger'",
       "  dateline extract saved-pages/ --keep-boilerplate"
     })
-final class ExtractCommand extends IndexedCommand {
+final class ExtractCommand implements Callable<Integer> {
+  // Not an IndexedCommand: extract never opens an index, so --index, --solr and --collection
+  // would mean nothing here.
+  @Spec CommandSpec spec;
+
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, folders or archives.")
   List<Path> paths;
 
@@ -71,6 +79,14 @@ final class ExtractCommand extends IndexedCommand {
       names = "--explain",
       description = "Add \"blocks\": every block of text read, whether it was kept, and why.")
   boolean explain;
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
 
   @Override
   public Integer call() throws IOException {

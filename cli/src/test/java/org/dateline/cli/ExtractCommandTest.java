@@ -109,6 +109,16 @@ class ExtractCommandTest {
   }
 
   @Test
+  void extractHasNoIndexOption() {
+    Cli.Run help = cli.run("extract", "--help");
+    assertEquals(0, help.code(), help::toString);
+    assertTrue(!help.out().contains("--index") && !help.out().contains("--solr"), help::toString);
+    Cli.Run r = cli.run("extract", pages.resolve("court.html").toString(), "--index", "/tmp/x");
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("Unknown option: '--index'"), r::toString);
+  }
+
+  @Test
   void indexKeepsBoilerplateOnRequest() throws Exception {
     Path index = dir.resolve("index");
     Cli.Run r = cli.run("index", pages.toString(), "--index", index.toString(), "--keep-boilerplate");

@@ -31,8 +31,9 @@ import org.jsoup.nodes.Document;
  * the segments alike, each segment looked for as a substring (case counts). A page whose file is
  * missing is left out.
  *
- * <p>Metadata: a title is right when it equals the annotation, case and spacing aside; a date when
- * the day of publication as the page wrote it (its own offset) is the annotated {@code YYYY-MM-DD};
+ * <p>Metadata: a title is right when it equals the annotation, case, spacing and invisible soft
+ * hyphens aside; a date when the day of publication as the page wrote it (its own offset) is the
+ * annotated {@code YYYY-MM-DD} (read as numbers: {@code 2022-11-1} is the first of November);
  * authors when the set of names equals the annotation's (split on {@code ;}), case aside. Pages
  * whose annotation has no title, date or author do not count for it.
  */
@@ -145,7 +146,7 @@ public final class ExtractionEvaluation {
           String day = m.published() == null ? "" : m.published().toLocalDate().toString();
           if (!expectedDate.isBlank()) {
             dates++;
-            if (expectedDate.strip().equals(day)) {
+            if (day(expectedDate).equals(day)) {
               datesRight++;
             }
           }
@@ -180,8 +181,35 @@ public final class ExtractionEvaluation {
     return out;
   }
 
+  /**
+   * Case and spacing aside, and soft hyphens ({@code &shy;}, U+00AD) and zero-width spaces, which
+   * are invisible: a few annotations copied them from the page's markup.
+   */
   private static String fold(String s) {
-    return collapse(s).toLowerCase(Locale.ROOT);
+    return collapse(s.replaceAll("[\\u00AD\\u200B]", "")).toLowerCase(Locale.ROOT);
+  }
+
+  private static final java.util.regex.Pattern ANNOTATED_DAY =
+      java.util.regex.Pattern.compile("(\\d{4})[-.](\\d{1,2})[-.](\\d{1,2})");
+
+  /**
+   * An annotated day in ISO form: a few annotations write {@code 2022-11-1} or {@code 2022-01.26};
+   * one that is not a real day ({@code 2022-29-11}) is kept as written, and matches nothing.
+   */
+  static String day(String annotated) {
+    String a = annotated.strip();
+    java.util.regex.Matcher m = ANNOTATED_DAY.matcher(a);
+    if (m.matches()) {
+      try {
+        return java.time.LocalDate.of(
+                Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)))
+            .toString();
+      } catch (java.time.DateTimeException e) {
+        return a;
+      }
+    }
+    return a;
   }
 
   private static String collapse(String s) {

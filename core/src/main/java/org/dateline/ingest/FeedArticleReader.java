@@ -21,6 +21,8 @@ import java.util.Set;
 import org.dateline.Article;
 import org.dateline.Problem;
 import org.dateline.page.MainText;
+import org.dateline.page.PageMetadata;
+import org.dateline.page.WebPage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -28,7 +30,10 @@ import org.jsoup.nodes.Document;
  * Reads an RSS (0.9x, 1.0, 2.0) or Atom feed with ROME: each item is an article with its title,
  * link (its id, else the item's guid), date (published, else updated) and authors, and the fullest
  * text it carries ({@code content:encoded} or Atom {@code content} before {@code description} or
- * {@code summary}), its HTML reduced to text with its paragraphs. The source is the feed's title.
+ * {@code summary}), its HTML reduced to text with its paragraphs. An item whose HTML is a whole
+ * page ({@link #isWholePage}) gets the page's extraction instead: its main text, and the page's
+ * metadata where the item gives none (title, date, authors, language, description, modified). The
+ * source is the feed's title.
  *
  * <p>A file that is not a feed (not XML, or XML of another kind) is one problem; an item without
  * text or link is skipped with its position in the feed.
@@ -107,12 +112,25 @@ final class FeedArticleReader implements ArticleReader {
       html = e.getDescription().getValue();
     }
     String text = "";
-    if (html != null) {
-      Document doc = Jsoup.parseBodyFragment(html, e.getLink() == null ? "" : e.getLink());
+    PageMetadata pageMetadata = null;
+    String base = e.getLink() == null ? "" : e.getLink().strip();
+    if (html != null && !options.keepBoilerplate() && isWholePage(html)) {
+      List<String> problems = new ArrayList<>();
+      WebPage page = WebPage.read(Jsoup.parse(html, base), base.isEmpty() ? null : base, options,
+          problems::add);
+      problems.forEach(p -> log.warn(new Problem(label, item, where + ": " + p)));
+      text = page.text();
+      pageMetadata = page.metadata();
+    }
+    if (html != null && text.isBlank()) {
+      Document doc = Jsoup.parseBodyFragment(html, base);
       text = MainText.whole(doc);
       options.report(new org.dateline.ingest.BlockDecision(text, true, "feed item's content"));
     }
     String title = e.getTitle() == null ? "" : Jsoup.parse(e.getTitle()).text().strip();
+    if (title.isEmpty() && pageMetadata != null) {
+      title = pageMetadata.title();
+    }
     if (text.isBlank() && title.isEmpty()) {
       log.skip(new Problem(label, item, where + ": no text"));
       return Optional.empty();
@@ -123,7 +141,11 @@ final class FeedArticleReader implements ArticleReader {
       log.skip(new Problem(label, item, where + ": no link or guid to use as its id"));
       return Optional.empty();
     }
-    java.util.Date date = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
+    java.util.Date feedDate =
+        e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
+    java.time.Instant date = feedDate != null ? feedDate.toInstant()
+        : pageMetadata != null && pageMetadata.published() != null
+            ? pageMetadata.published().toInstant() : null;
     if (date == null) {
       log.warn(new Problem(label, item, where + ": no date; indexed without one"));
     }
@@ -137,11 +159,22 @@ final class FeedArticleReader implements ArticleReader {
     if (authors.isEmpty() && e.getAuthor() != null && !e.getAuthor().isBlank()) {
       authors.add(e.getAuthor().strip());
     }
+    if (authors.isEmpty() && pageMetadata != null) {
+      authors.addAll(pageMetadata.authors());
+    }
     if (!authors.isEmpty()) {
       fields.put("authors", new ArrayList<>(authors));
     }
+    if (pageMetadata != null && !pageMetadata.language().isEmpty()) {
+      fields.put("language", List.of(pageMetadata.language()));
+    }
     if (e.getUpdatedDate() != null && e.getPublishedDate() != null) {
       fields.put("modified", List.of(e.getUpdatedDate().toInstant().toString()));
+    } else if (pageMetadata != null && pageMetadata.modified() != null) {
+      fields.put("modified", List.of(pageMetadata.modified().toInstant().toString()));
+    }
+    if (pageMetadata != null && !pageMetadata.description().isEmpty()) {
+      fields.put("description", List.of(pageMetadata.description()));
     }
     boolean derived = title.isEmpty();
     return Optional.of(
@@ -150,10 +183,30 @@ final class FeedArticleReader implements ArticleReader {
             derived ? Titles.derive(text) : title,
             derived,
             text,
-            date == null ? null : date.toInstant(),
+            date,
             feedTitle == null ? "" : feedTitle.strip(),
             link,
             fields));
+  }
+
+  private static final java.util.regex.Pattern DOCUMENT_TAG =
+      java.util.regex.Pattern.compile("(?i)<(html|body|head)[\\s>]");
+  private static final java.util.regex.Pattern FURNITURE_TAG =
+      java.util.regex.Pattern.compile("(?i)<(nav|header|footer|aside|form)[\\s>]");
+
+  /** Items this long with page furniture in them are pages, not summaries. */
+  static final int PAGE_LIKE_CHARS = 2000;
+
+  /**
+   * Whether an item's HTML is a whole page (some feeds carry the page as it is served, menus and
+   * all) rather than the story or a summary: it has the tags of a document ({@code <html>},
+   * {@code <body>}, {@code <head>}), or it is long and holds page furniture ({@code <nav>},
+   * {@code <footer>}, {@code <aside>}...). Such HTML gets the page's extraction; the rest is kept
+   * whole.
+   */
+  static boolean isWholePage(String html) {
+    return DOCUMENT_TAG.matcher(html).find()
+        || html.length() > PAGE_LIKE_CHARS && FURNITURE_TAG.matcher(html).find();
   }
 
   @Override

@@ -29,10 +29,12 @@ final class MetadataExtractor {
   private final Document page;
   private final String pageUrl;
   private final Consumer<String> problems;
+  private Element headlineElement; // the heading taken as the headline, if one was
 
   // what JSON-LD said
   private String ldTitle;
   private String ldPublished;
+  private String ldOtherPublished; // datePublished of a node that is not an article (a WebPage)
   private String ldModified;
   private String ldPublisher;
   private final List<String> ldAuthors = new ArrayList<>();
@@ -126,8 +128,11 @@ final class MetadataExtractor {
       }
       ldLanguage = first(ldLanguage, text(node.get("inLanguage")));
       ldDescription = first(ldDescription, text(node.get("description")));
-    } else if (node.has("mainEntity")) {
-      visit(node.get("mainEntity"), depth + 1);
+    } else {
+      ldOtherPublished = first(ldOtherPublished, text(node.get("datePublished")));
+      if (node.has("mainEntity")) {
+        visit(node.get("mainEntity"), depth + 1);
+      }
     }
   }
 
@@ -214,7 +219,32 @@ final class MetadataExtractor {
 
   // ---------------------------------------------------------------- fields
 
+  /**
+   * The headline as the page shows it: the first heading ({@code h1}, then {@code h2} and elements
+   * marked as the headline) whose words agree with what the metadata or {@code <title>} calls the
+   * page, else the metadata's title, else {@code <title>}, with the site's name cut off. Metadata
+   * titles are often shortened or prefixed for sharing ("Section: Headline", "Headline | Site"),
+   * while the heading is what readers see; a heading that is only the site's name or a section's
+   * does not agree with the title and is passed over.
+   */
   private String title(String siteName) {
+    String meta =
+        unescape(first(ldTitle, content("og:title"), content("twitter:title"), content("dc.title")));
+    String titleTag = unescape(blankToNull(page.title()));
+    if (meta != null && siteName != null && norm(meta).equals(norm(siteName)) && titleTag != null) {
+      meta = null; // a site that puts its own name in og:title says nothing about the page
+    }
+    List<String> references = new ArrayList<>();
+    if (meta != null) {
+      references.add(meta);
+    }
+    if (titleTag != null) {
+      references.add(titleTag);
+    }
+    String headline = headline(references, siteName);
+    if (headline != null) {
+      return headline;
+    }
     String h1 = null;
     for (Element h : page.select("h1")) {
       String t = h.text().strip();
@@ -223,21 +253,121 @@ final class MetadataExtractor {
         break;
       }
     }
-    String titleTag = page.title().strip();
-    String candidate =
-        first(ldTitle, content("og:title"), content("twitter:title"), content("dc.title"));
+    String candidate = meta;
     if (candidate == null) {
-      if (h1 != null && (titleTag.isEmpty() || contains(titleTag, h1))) {
+      if (h1 != null && (titleTag == null || contains(titleTag, h1))) {
         candidate = h1;
       } else {
-        candidate = titleTag.isEmpty() ? h1 : titleTag;
+        candidate = titleTag == null ? h1 : titleTag;
       }
     }
     if (candidate == null) {
       return "";
     }
-    candidate = org.jsoup.parser.Parser.unescapeEntities(candidate, false).strip();
-    return withoutSiteName(candidate, siteName, h1);
+    return withoutSiteName(candidate, siteName, h1, true);
+  }
+
+  private static final String HEADLINE_SELECTOR =
+      "h2, [itemprop=headline], .entry-title, .post-title, .article-title, .headline";
+
+  /** The first heading that agrees with one of the titles the page gives itself, or null. */
+  private String headline(List<String> references, String siteName) {
+    if (references.isEmpty()) {
+      return null;
+    }
+    List<Element> headings = new ArrayList<>(page.select("h1"));
+    headings.addAll(page.select(HEADLINE_SELECTOR));
+    for (Element h : headings) {
+      String text = h.text().strip();
+      if (text.isEmpty() || text.length() > 300) {
+        continue;
+      }
+      for (String r : references) {
+        if (agrees(text, r)) {
+          headlineElement = h;
+          return withoutSiteName(withoutKicker(h, text, r), siteName, null, false);
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The headline inside a heading that also holds a kicker or a date ({@code <h1><span>Section
+   * </span><span>Headline</span></h1>}): the longest part that agrees with the title when the
+   * heading's other words are not in the title.
+   */
+  private static String withoutKicker(Element heading, String text, String title) {
+    Element first = heading.firstElementChild();
+    if (first != null) {
+      String kicker = first.text().strip();
+      // a kicker that ends in a colon or a dash is written as part of the headline
+      if (!kicker.isEmpty() && words(kicker).size() <= 6 && text.startsWith(kicker)
+          && !kicker.matches(".*[:\\-–—|]$")) {
+        String rest = text.substring(kicker.length()).replaceFirst("^[\\s:\\-–—|]+", "");
+        if (words(rest).size() >= 2 && agrees(rest, title)) {
+          return rest;
+        }
+      }
+    }
+    Set<String> titleWords = new java.util.HashSet<>(words(title));
+    String best = text;
+    for (Element part : heading.getAllElements()) {
+      String t = part.text().strip();
+      if (part == heading || t.length() >= text.length() || words(t).size() < 2
+          || t.length() <= (best == text ? 0 : best.length()) || !agrees(t, title)) {
+        continue;
+      }
+      List<String> rest = new ArrayList<>(words(text));
+      words(t).forEach(rest::remove);
+      if (rest.stream().noneMatch(titleWords::contains)) {
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Whether a heading is the page's headline by a title it gives itself: most of the heading's
+   * words are in the title, and it holds most words of the title's longest part (the part that is
+   * neither the site's name nor a section's).
+   */
+  static boolean agrees(String heading, String title) {
+    List<String> h = words(heading);
+    if (h.isEmpty()) {
+      return false;
+    }
+    Set<String> t = new java.util.HashSet<>(words(title));
+    String longest = "";
+    for (String part : TITLE_SEPARATOR.split(title)) {
+      if (part.strip().length() > longest.length()) {
+        longest = part.strip();
+      }
+    }
+    List<String> main = words(longest);
+    if (main.isEmpty()) {
+      return false;
+    }
+    Set<String> hs = new java.util.HashSet<>(h);
+    long inTitle = h.stream().filter(t::contains).count();
+    long mainInHeading = main.stream().filter(hs::contains).count();
+    return inTitle * 2 >= h.size() && mainInHeading * 2 >= main.size();
+  }
+
+  private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  private static List<String> words(String s) {
+    List<String> out = new ArrayList<>();
+    for (String w : NOT_A_WORD.split(s.toLowerCase(Locale.ROOT))) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  private static String unescape(String s) {
+    return s == null ? null : blankToNull(org.jsoup.parser.Parser.unescapeEntities(s, false));
   }
 
   private static boolean contains(String outer, String inner) {
@@ -249,7 +379,7 @@ final class MetadataExtractor {
   }
 
   /** A title with the site's name cut off: "Story - Site", "Site | Story". */
-  private String withoutSiteName(String title, String siteName, String h1) {
+  private String withoutSiteName(String title, String siteName, String h1, boolean byShape) {
     String[] parts = TITLE_SEPARATOR.split(title);
     if (parts.length < 2) {
       return title;
@@ -274,7 +404,7 @@ final class MetadataExtractor {
       }
     }
     // a short last part after a long first one is a site name by its shape
-    if (parts.length == 2 && last.split(" ").length <= 3 && first.length() > 2 * last.length()) {
+    if (byShape && parts.length == 2 && last.split(" ").length <= 3 && first.length() > 2 * last.length()) {
       return first;
     }
     return title;
@@ -298,6 +428,21 @@ final class MetadataExtractor {
   }
 
   private OffsetDateTime published(String url) {
+    // The date shown beside the headline is what readers (and the pages' annotators) take as the
+    // story's date; metadata dates are often the CMS's (a first draft, a re-import) or in UTC
+    // where the page shows its local day. A date labelled as an update is not taken for it.
+    // The metadata's date-time stays when it is the day shown: it has the time of day.
+    OffsetDateTime shown = headlineDate();
+    OffsetDateTime written = writtenDate(url);
+    if (shown == null
+        || written != null && written.toLocalDate().equals(shown.toLocalDate())) {
+      return written;
+    }
+    return shown;
+  }
+
+  /** The date of publication the page's metadata, URL or labels give, in order of trust. */
+  private OffsetDateTime writtenDate(String url) {
     OffsetDateTime d =
         date(
             ldPublished,
@@ -322,7 +467,16 @@ final class MetadataExtractor {
             content("citation_date"),
             content("created"),
             content("uploadDate"),
-            content("dateCreated"));
+            content("dateCreated"),
+            content("publication_date"),
+            content("date_published"),
+            content("published-date"),
+            content("article_date_original"),
+            content("originalpublicationdate"),
+            content("rnews:datepublished"),
+            content("shareaholic:article_published_time"),
+            content("og:article:published_time"),
+            ldOtherPublished);
     if (d != null) {
       return d;
     }
@@ -334,7 +488,129 @@ final class MetadataExtractor {
     if (d == null && pageUrl != null && !pageUrl.equals(url)) {
       d = PageDates.fromUrl(pageUrl);
     }
-    return d != null ? d : dateLine();
+    if (d == null) {
+      d = labelledDate();
+    }
+    if (d == null) {
+      d = dateLine();
+    }
+    if (d == null) {
+      d = PageDates.inText(page.title());
+    }
+    return d;
+  }
+
+  /** How much text around the headline is looked at for a date written there. */
+  private static final int AFTER_HEADLINE = 400;
+  private static final int BEFORE_HEADLINE = 150;
+
+  /**
+   * A date written next to the headline, as bylines and date lines are ("Von Ann Smith | 31.10.23",
+   * "Pressemitteilung vom 25. Januar 2022"): the first in the text that follows it, else in the
+   * text just before it (a top line above the headline).
+   */
+  private OffsetDateTime headlineDate() {
+    if (page.body() == null) {
+      return null;
+    }
+    List<org.jsoup.nodes.TextNode> texts = new ArrayList<>();
+    org.jsoup.select.NodeTraversor.traverse(
+        (node, depth) -> {
+          if (node instanceof org.jsoup.nodes.TextNode t && !t.isBlank()
+              && !(t.parent() instanceof Element p && (p.nameIs("script") || p.nameIs("style")))) {
+            texts.add(t);
+          }
+        },
+        page.body());
+    List<Element> headlines =
+        headlineElement != null ? List.of(headlineElement) : page.body().select("h1");
+    if (headlines.isEmpty()) {
+      headlines = page.body().select("h2");
+    }
+    for (Element headline : headlines) {
+      OffsetDateTime d = besides(headline, texts);
+      if (d != null) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  private static OffsetDateTime besides(Element headline, List<org.jsoup.nodes.TextNode> texts) {
+    int start = -1;
+    int end = -1;
+    for (int i = 0; i < texts.size(); i++) {
+      if (texts.get(i).hasParent() && isInside(texts.get(i), headline)) {
+        if (start < 0) {
+          start = i;
+        }
+        end = i;
+      }
+    }
+    if (start < 0) {
+      return null;
+    }
+    StringBuilder after = new StringBuilder();
+    for (int i = end + 1; i < texts.size() && after.length() < AFTER_HEADLINE; i++) {
+      after.append(texts.get(i).text()).append(' ');
+    }
+    OffsetDateTime d = shownDate(after.toString());
+    if (d != null) {
+      return d;
+    }
+    StringBuilder before = new StringBuilder();
+    for (int i = start - 1; i >= 0 && before.length() < BEFORE_HEADLINE; i--) {
+      before.insert(0, texts.get(i).text() + " ");
+    }
+    return shownDate(before.toString());
+  }
+
+  private static final Pattern PUBLISHED_LABEL =
+      Pattern.compile(
+          "(?i)(veröffentlicht|erschienen|erstellt|publiziert|published|posted|publié|"
+              + "mise en ligne|publicado|pubblicato|opublikowano)(\\s+(am|on|le|el|il|vom))?"
+              + "\\s*:?\\s*");
+
+  /** A date the page labels as its publication's ("Veröffentlicht am 16.08.2019"). */
+  private OffsetDateTime labelledDate() {
+    if (page.body() == null) {
+      return null;
+    }
+    String text = page.body().text();
+    java.util.regex.Matcher m = PUBLISHED_LABEL.matcher(text);
+    while (m.find()) {
+      String next = text.substring(m.end(), Math.min(text.length(), m.end() + 40));
+      OffsetDateTime d = PageDates.inText(next);
+      if (d != null && PageDates.inTextPosition(next) <= 12) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  private static final Pattern UPDATE_LABEL =
+      Pattern.compile(
+          "(?i)(updated?|aktualisiert|geändert|modified|mis à jour|actualizado)"
+              + "(\\s+(am|on|le|el|at))?\\W*$");
+
+  /** The first date in a text unless the words just before it say it is an update's. */
+  private static OffsetDateTime shownDate(String text) {
+    OffsetDateTime d = PageDates.inText(text);
+    if (d == null) {
+      return null;
+    }
+    int at = PageDates.inTextPosition(text);
+    String lead = text.substring(Math.max(0, at - 40), Math.max(0, at));
+    return UPDATE_LABEL.matcher(lead.replaceAll("[\\d:.,\\s]+$", " ").strip()).find() ? null : d;
+  }
+
+  private static boolean isInside(org.jsoup.nodes.Node node, Element ancestor) {
+    for (org.jsoup.nodes.Node n = node; n != null; n = n.parent()) {
+      if (n == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final Pattern DATE_HINT =
@@ -380,6 +656,9 @@ final class MetadataExtractor {
     return best == null ? null : date(best.attr("datetime"));
   }
 
+  /** Dates before this year in metadata are a CMS's zero or placeholder, as htmldate holds. */
+  private static final int EARLIEST_YEAR = 1995;
+
   private OffsetDateTime date(String... candidates) {
     for (String c : candidates) {
       if (c == null) {
@@ -387,7 +666,8 @@ final class MetadataExtractor {
       }
       try {
         OffsetDateTime d = PageDates.parse(c);
-        if (d != null) {
+        // 1970-01-01 is a zero timestamp, not a date; no web page is older than the web
+        if (d != null && d.getYear() >= EARLIEST_YEAR) {
           return d;
         }
       } catch (PageDates.BadDate e) {
@@ -424,14 +704,50 @@ final class MetadataExtractor {
         }
       }
     }
+    if (out.isEmpty()) {
+      byline(out);
+    }
     return List.copyOf(out);
+  }
+
+  private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}.'’-]*(\\s+[\\p{L}.'’-]+){0,3}");
+
+  /**
+   * The names in the page's byline: the first element named as the author's or the byline
+   * ({@code class="author"}, {@code byline}, {@code author-name}) outside comments, whose text is
+   * one to four capitalised words or several joined by "and", "und", commas.
+   */
+  private void byline(Set<String> out) {
+    for (Element e : page.select("[class*=author], [class*=byline], [id*=author], [class*=autor]")) {
+      if (e.closest("[class*=comment], [id*=comment], footer, nav") != null) {
+        continue;
+      }
+      String text = e.text().strip().replaceFirst("(?i)^(autor(in)?|author|geschrieben von|"
+          + "written by|text|von|by|par|door)\\s*:?\\s+", "").replaceAll("[,;|·]+$", "").strip();
+      if (text.isEmpty() || text.length() > 60 || text.matches(".*\\d.*")) {
+        continue;
+      }
+      List<String> names = new ArrayList<>();
+      for (String part : text.split("\\s*(?:;|,|\\s+and\\s+|\\s+und\\s+|\\s+&\\s+)\\s*")) {
+        if (!NAME.matcher(part).matches()) {
+          names.clear();
+          break;
+        }
+        names.add(part);
+      }
+      if (!names.isEmpty()) {
+        names.forEach(n -> add(out, n));
+        return;
+      }
+    }
   }
 
   private static void add(java.util.Collection<String> out, String name) {
     if (name == null) {
       return;
     }
-    String n = name.strip().replaceFirst("(?i)^(by|von|par|door)\\s+", "").strip();
+    String n = name.strip().replaceFirst("(?i)^(by|von|par|door)\\s+", "")
+        .replaceAll("[,;|·]+$", "").strip();
     if (!n.isEmpty() && n.length() <= 100 && !n.startsWith("http")) {
       out.add(n);
     }

@@ -101,18 +101,23 @@ final class PageDates {
   private static java.util.Map<String, Integer> months() {
     java.util.Map<String, Integer> m = new java.util.HashMap<>();
     String[][] names = {
-      {"january", "jan", "januar", "jänner", "janvier", "stycznia", "enero", "gennaio"},
-      {"february", "feb", "februar", "février", "lutego", "febrero", "febbraio"},
-      {"march", "mar", "märz", "maerz", "mars", "marca", "marzo"},
+      {"january", "jan", "januar", "jänner", "janvier", "stycznia", "enero", "gennaio", "janeiro",
+        "januari"},
+      {"february", "feb", "februar", "février", "lutego", "febrero", "febbraio", "fevereiro",
+        "februari"},
+      {"march", "mar", "märz", "maerz", "mars", "marca", "marzo", "março", "maart"},
       {"april", "apr", "avril", "kwietnia", "abril", "aprile"},
-      {"may", "mai", "maja", "mayo", "maggio"},
-      {"june", "jun", "juni", "juin", "czerwca", "junio", "giugno"},
-      {"july", "jul", "juli", "juillet", "lipca", "julio", "luglio"},
-      {"august", "aug", "août", "sierpnia", "agosto"},
-      {"september", "sep", "sept", "septembre", "września", "septiembre", "settembre"},
-      {"october", "oct", "oktober", "okt", "octobre", "października", "octubre", "ottobre"},
-      {"november", "nov", "novembre", "listopada", "noviembre"},
-      {"december", "dec", "dezember", "dez", "décembre", "grudnia", "diciembre", "dicembre"}
+      {"may", "mai", "maja", "mayo", "maggio", "maio", "mei"},
+      {"june", "jun", "juni", "juin", "czerwca", "junio", "giugno", "junho"},
+      {"july", "jul", "juli", "juillet", "lipca", "julio", "luglio", "julho"},
+      {"august", "aug", "août", "sierpnia", "agosto", "augustus"},
+      {"september", "sep", "sept", "septembre", "września", "septiembre", "settembre",
+        "setembro"},
+      {"october", "oct", "oktober", "okt", "octobre", "października", "octubre", "ottobre",
+        "outubro"},
+      {"november", "nov", "novembre", "listopada", "noviembre", "novembro"},
+      {"december", "dec", "dezember", "dez", "décembre", "grudnia", "diciembre", "dicembre",
+        "dezembro"}
     };
     for (int i = 0; i < names.length; i++) {
       for (String n : names[i]) {
@@ -125,8 +130,12 @@ final class PageDates {
   private static final Pattern TEXT_ISO = Pattern.compile("\\b((?:19|20)\\d{2})-(\\d{2})-(\\d{2})\\b");
   private static final Pattern TEXT_DMY =
       Pattern.compile("\\b([0-3]?\\d)\\.\\s?([01]?\\d)\\.\\s?((?:19|20)\\d{2})\\b");
+  private static final Pattern TEXT_DMY_SHORT =
+      Pattern.compile("(?<![\\d.])([0-3]?\\d)\\.([01]?\\d)\\.(\\d{2})(?![\\d.])");
   private static final Pattern TEXT_D_MONTH_Y =
-      Pattern.compile("\\b([0-3]?\\d)(?:\\.|st|nd|rd|th)?\\s+(\\p{L}{3,12})\\.?,?\\s+((?:19|20)\\d{2})\\b");
+      Pattern.compile(
+          "\\b([0-3]?\\d)(?:\\.|st|nd|rd|th)?\\s+(?:de\\s+)?(\\p{L}{3,12})\\.?,?\\s+(?:de\\s+)?"
+              + "((?:19|20)\\d{2})\\b");
   private static final Pattern TEXT_MONTH_D_Y =
       Pattern.compile("\\b(\\p{L}{3,9})\\.?\\s+([0-3]?\\d)(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b");
 
@@ -137,6 +146,17 @@ final class PageDates {
    * there is none, or it is not a real day.
    */
   static OffsetDateTime inText(String text) {
+    return firstInText(text).date;
+  }
+
+  /** Where in the text {@link #inText} found its date, or -1. */
+  static int inTextPosition(String text) {
+    return firstInText(text).at;
+  }
+
+  private record Found(OffsetDateTime date, int at) {}
+
+  private static Found firstInText(String text) {
     OffsetDateTime best = null;
     int bestAt = Integer.MAX_VALUE;
     Matcher m = TEXT_ISO.matcher(text);
@@ -147,6 +167,14 @@ final class PageDates {
     m = TEXT_DMY.matcher(text);
     if (m.find() && m.start() < bestAt) {
       OffsetDateTime d = of(m.group(3), m.group(2), m.group(1));
+      if (d != null) {
+        best = d;
+        bestAt = m.start();
+      }
+    }
+    m = TEXT_DMY_SHORT.matcher(text);
+    if (m.find() && m.start() < bestAt) {
+      OffsetDateTime d = of("20" + m.group(3), m.group(2), m.group(1));
       if (d != null) {
         best = d;
         bestAt = m.start();
@@ -176,7 +204,7 @@ final class PageDates {
         break;
       }
     }
-    return best;
+    return new Found(best, best == null ? -1 : bestAt);
   }
 
   private static OffsetDateTime of(String y, String mo, String d) {

@@ -308,6 +308,46 @@ class WebReadersTest {
         log.skips()::toString);
   }
 
+  private static String xmlEscaped(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  @Test
+  void feedItemsThatArePagesGetThePageExtractionAndSummariesStayWhole() throws IOException {
+    String page = new String(pages().get(TrafilaturaPages.THREATPOST), StandardCharsets.UTF_8);
+    String rss =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+        <channel><title>Threatpost feed</title><link>https://threatpost.com/</link>
+        <item><link>%s</link>
+          <content:encoded>%s</content:encoded></item>
+        <item><title>A summary</title><link>https://example.org/s</link>
+          <pubDate>Sat, 21 Sep 2019 10:00:00 +0200</pubDate>
+          <description>%s</description></item>
+        </channel></rss>
+        """
+            .formatted(
+                THREATPOST_URL,
+                xmlEscaped(page),
+                xmlEscaped("<p>Short <b>summary</b> of the story.</p><p>Read more</p>"));
+    Path file = Corpora.write(dir, "feed.rss", rss);
+    ProblemLog log = Corpora.lenient();
+    List<Article> all = Corpora.readAll(ArticleReaders.open(List.of(file), Format.AUTO, log));
+    assertEquals(2, all.size(), log.skips()::toString);
+    Article pageItem = all.get(0);
+    // the item gives no title, date or language: the page's metadata does
+    assertThreatpost(pageItem);
+    assertEquals(THREATPOST_URL, pageItem.id());
+    assertEquals("Threatpost feed", pageItem.source());
+    Article summary = all.get(1);
+    assertEquals("Short summary of the story.\n\nRead more", summary.body(),
+        "a summary is short: kept whole, its last line too");
+    assertEquals("2019-09-21T08:00:00Z", summary.date().toString());
+    assertFalse(FeedArticleReader.isWholePage("<p>Short <b>summary</b>.</p>"));
+    assertTrue(FeedArticleReader.isWholePage("<html><body><p>x</p></body></html>"));
+  }
+
   @Test
   void atomFeed() throws IOException {
     String atom =

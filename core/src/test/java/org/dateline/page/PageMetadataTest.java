@@ -115,4 +115,104 @@ class PageMetadataTest {
     assertEquals(LocalDate.of(2012, 5, 31), m.published().toLocalDate());
     assertEquals("de", m.language());
   }
+
+  @Test
+  void theHeadingReadersSeeWinsOverAShortenedOrPrefixedMetadataTitle() {
+    PageMetadata m =
+        read(
+            """
+            <html><head><title>Corona-Lockerungen: Autohäuser rechnen mit Flaute | MDR.DE</title>
+            <meta property="og:title" content="Corona-Lockerungen: Autohäuser rechnen mit Flaute">
+            <meta property="og:site_name" content="MDR.DE"></head>
+            <body><h1 class="logo">MDR.DE</h1>
+            <h1><span class="kicker">Nach Corona-Lockerungen</span>
+            <span class="headline">Autohäuser rechnen mit einer langen Flaute</span></h1>
+            <p>Text</p></body></html>
+            """,
+            null);
+    assertEquals("Autohäuser rechnen mit einer langen Flaute", m.title());
+  }
+
+  @Test
+  void aHeadingThatIsTheSiteNameIsPassedOverForOneThatAgreesWithTheTitle() {
+    PageMetadata m =
+        read(
+            """
+            <html><head><title>Was ist Virales Marketing? | DimidoBlog</title></head>
+            <body><h1>DimidoBlog</h1><h2>Was ist Virales Marketing?</h2><p>Text</p></body></html>
+            """,
+            null);
+    assertEquals("Was ist Virales Marketing?", m.title());
+    PageMetadata hidden =
+        read(
+            """
+            <html><head><meta property="og:site_name" content="Umweltbundesamt">
+            <meta property="og:title" content="Atomkraft ist nicht nachhaltig"></head>
+            <body><h1 class="hidden">Atomkraft ist nicht nachhaltig | Umweltbundesamt</h1></body>
+            </html>
+            """,
+            null);
+    assertEquals("Atomkraft ist nicht nachhaltig", hidden.title(), "site name cut from a heading");
+  }
+
+  @Test
+  void theDateShownBesideTheHeadlineWinsUnlessItIsAnUpdate() {
+    PageMetadata shown =
+        read(
+            """
+            <html><head><meta property="article:published_time" content="2021-11-22T10:00:00Z">
+            </head><body><h1>Wellness im Winter</h1><p class="meta">Von Ann Smith | 01.01.23</p>
+            <p>Text</p></body></html>
+            """,
+            null);
+    assertEquals(LocalDate.of(2023, 1, 1), shown.published().toLocalDate());
+    PageMetadata update =
+        read(
+            """
+            <html><head><meta property="article:published_time" content="2021-11-22T10:00:00Z">
+            </head><body><h1>Wellness im Winter</h1><p>Aktualisiert am 01.01.2023</p></body></html>
+            """,
+            null);
+    assertEquals(LocalDate.of(2021, 11, 22), update.published().toLocalDate());
+    PageMetadata sameDay =
+        read(
+            """
+            <html><head><meta property="article:published_time" content="2019-07-30T17:16:29Z">
+            </head><body><h1>Story</h1><p>July 30, 2019</p></body></html>
+            """,
+            null);
+    assertEquals("2019-07-30T17:16:29Z", sameDay.published().toInstant().toString(),
+        "the metadata's time of day stays when it is the day shown");
+    PageMetadata epoch =
+        read("<html><head><meta property=\"article:published_time\" content=\"1970-01-01T00:00:00Z\">"
+            + "</head><body><p>x</p></body></html>", null);
+    assertNull(epoch.published(), "a zero timestamp is no date");
+  }
+
+  @Test
+  void aDateLabelledAsThePublicationsIsRead() {
+    PageMetadata m =
+        read(
+            "<html><body><div><p>Folge 158</p><p>Veröffentlicht am 16.08.2019<br>Dauer: 1 Stunde"
+                + "</p></div></body></html>",
+            null);
+    assertEquals(LocalDate.of(2019, 8, 16), m.published().toLocalDate());
+  }
+
+  @Test
+  void bylineNamesAreTheAuthorsWhenMetadataNamesNone() {
+    PageMetadata m =
+        read(
+            """
+            <html><body><h1>Story</h1><p class="author">Von Fiona Bornhöft und Mariam Hofbeck</p>
+            <p>Text</p><div class="comments"><span class="comment-author">Troll42</span></div>
+            </body></html>
+            """,
+            null);
+    assertEquals(List.of("Fiona Bornhöft", "Mariam Hofbeck"), m.authors());
+    PageMetadata none =
+        read("<html><body><div class=\"author-box\">Posted 3 times since 2019</div></body></html>",
+            null);
+    assertEquals(List.of(), none.authors(), "not a name");
+  }
 }
