@@ -154,6 +154,9 @@ public final class NewsIndex implements AutoCloseable {
               ? IndexWriterConfig.OpenMode.CREATE
               : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       iwc.setRAMBufferSizeMB(config.ramBufferMb());
+      // A flushed segment stays as the files the codec wrote: packing them into one compound file
+      // copies every byte of it once more. Merged segments still follow the merge policy.
+      iwc.setUseCompoundFile(false);
       iwc.setCommitOnClose(false);
       w = new IndexWriter(dir, iwc);
       // kept in every commit, so that a searcher parses queries the way the text was indexed
@@ -303,8 +306,9 @@ public final class NewsIndex implements AutoCloseable {
     try (DirectoryReader committed = DirectoryReader.open(directory)) {
       long found = 0;
       Set<String> distinct = new HashSet<>(ids);
+      IdLookup lookup = new IdLookup(committed);
       for (String id : distinct) {
-        if (exists(committed, id)) {
+        if (lookup.exists(id)) {
           found++;
         }
         writer.deleteDocuments(new Term(Fields.ID, id));
@@ -409,27 +413,46 @@ public final class NewsIndex implements AutoCloseable {
     }
   }
 
-  private static boolean exists(DirectoryReader reader, String id) throws IOException {
-    BytesRef term = new BytesRef(id);
-    for (LeafReaderContext leaf : reader.leaves()) {
-      Terms terms = leaf.reader().terms(Fields.ID);
-      if (terms == null) {
-        continue;
+  /**
+   * Looks ids up in one reader. One terms enumeration and one postings enumeration per segment are
+   * made once and reused for every id: a bulk load looks up every article's id, and making them
+   * anew each time was a good part of what the reading thread allocated.
+   */
+  private static final class IdLookup {
+    private final TermsEnum[] terms;
+    private final org.apache.lucene.index.PostingsEnum[] postings;
+    private final org.apache.lucene.util.Bits[] live;
+
+    IdLookup(DirectoryReader reader) throws IOException {
+      List<LeafReaderContext> leaves = reader.leaves();
+      terms = new TermsEnum[leaves.size()];
+      postings = new org.apache.lucene.index.PostingsEnum[leaves.size()];
+      live = new org.apache.lucene.util.Bits[leaves.size()];
+      for (int i = 0; i < terms.length; i++) {
+        Terms t = leaves.get(i).reader().terms(Fields.ID);
+        terms[i] = t == null ? null : t.iterator();
+        live[i] = leaves.get(i).reader().getLiveDocs();
       }
-      TermsEnum te = terms.iterator();
-      if (te.seekExact(term)) {
-        var postings = te.postings(null, org.apache.lucene.index.PostingsEnum.NONE);
-        var live = leaf.reader().getLiveDocs();
-        for (int d = postings.nextDoc();
+    }
+
+    /** Whether a live article has this id. */
+    boolean exists(String id) throws IOException {
+      BytesRef term = new BytesRef(id);
+      for (int i = 0; i < terms.length; i++) {
+        if (terms[i] == null || !terms[i].seekExact(term)) {
+          continue;
+        }
+        postings[i] = terms[i].postings(postings[i], org.apache.lucene.index.PostingsEnum.NONE);
+        for (int d = postings[i].nextDoc();
             d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
-            d = postings.nextDoc()) {
-          if (live == null || live.get(d)) {
+            d = postings[i].nextDoc()) {
+          if (live[i] == null || live[i].get(d)) {
             return true;
           }
         }
       }
+      return false;
     }
-    return false;
   }
 
   /**
@@ -450,6 +473,7 @@ public final class NewsIndex implements AutoCloseable {
     private final ProblemLog log;
     private final Set<String> sinceCommit = new HashSet<>();
     private DirectoryReader committed;
+    private IdLookup committedIds;
     private final Worker[] workers;
     private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
         new java.util.concurrent.atomic.AtomicReference<>();
@@ -475,7 +499,7 @@ public final class NewsIndex implements AutoCloseable {
                 "id longer than " + Fields.MAX_ID_CHARS + " characters"));
         return false;
       }
-      boolean seen = !sinceCommit.add(a.id()) || exists(committedReader(), a.id());
+      boolean seen = !sinceCommit.add(a.id()) || committedIds().exists(a.id());
       if (seen) {
         replaced++;
       } else {
@@ -543,11 +567,17 @@ public final class NewsIndex implements AutoCloseable {
         if (newer != null) {
           committed.close();
           committed = newer;
+          committedIds = new IdLookup(newer);
         }
       }
     }
 
-    /** Waits until every worker has written everything handed to it, then reports a failure. */
+    /**
+     * Waits until every worker has written everything handed to it, then reports a failure. Each
+     * worker, once it reaches the barrier, flushes one of the writer's in-memory segments, so
+     * that the commit that follows finds them written: the flushes run on all cores at once
+     * instead of one after another in the committing thread while the workers wait.
+     */
     private void drain() throws IOException {
       var done = new java.util.concurrent.CountDownLatch(workers.length);
       for (Worker w : workers) {
@@ -606,13 +636,14 @@ public final class NewsIndex implements AutoCloseable {
       }
     }
 
-    private DirectoryReader committedReader() throws IOException {
+    private IdLookup committedIds() throws IOException {
       if (committed == null) {
         // A replacement looks ids up in what it wrote itself (a near-real-time reader on its
         // writer), never in the old index it replaces.
         committed = replacing ? DirectoryReader.open(writer) : DirectoryReader.open(directory);
+        committedIds = new IdLookup(committed);
       }
-      return committed;
+      return committedIds;
     }
 
     void closeReader() throws IOException {
@@ -647,6 +678,22 @@ public final class NewsIndex implements AutoCloseable {
         }
       }
 
+      /** Writes one in-memory segment to disk, unless the run has failed. */
+      private void flushOneBuffer() {
+        if (failure.get() != null) {
+          return;
+        }
+        try {
+          writer.flushNextBuffer();
+        } catch (IOException e) {
+          failure.compareAndSet(null, unavailable(path, e));
+        } catch (org.apache.lucene.store.AlreadyClosedException e) {
+          failure.compareAndSet(null, closedByFailure(e));
+        } catch (RuntimeException | Error e) {
+          failure.compareAndSet(null, e);
+        }
+      }
+
       @Override
       public void run() {
         try {
@@ -655,6 +702,7 @@ public final class NewsIndex implements AutoCloseable {
             if (t == STOP) {
               return;
             } else if (t.article() == null) {
+              flushOneBuffer();
               t.barrier().countDown();
             } else if (failure.get() == null) {
               try {
@@ -706,13 +754,31 @@ public final class NewsIndex implements AutoCloseable {
     }
   }
 
-  /** Whether a text has a run of non-space characters the analyzer will drop as one token. */
+  /**
+   * Whether a text has a run of more than {@link Fields#MAX_TOKEN_CHARS} non-space characters,
+   * which the analyzer drops as one token.
+   *
+   * <p>Such a run, {@code step = MAX_TOKEN_CHARS + 1} characters or more, covers one of the
+   * positions {@code step - 1}, {@code 2 * step - 1}, ...; so only those are probed, and only the
+   * run around a probe that is not a space is measured: a few characters looked at per 256
+   * instead of every one (this scan ran on every title and body of every article).
+   */
   static boolean hasLongToken(String text) {
-    int run = 0;
-    for (int i = 0, n = text.length(); i < n; i++) {
-      if (Character.isWhitespace(text.charAt(i))) {
-        run = 0;
-      } else if (++run > Fields.MAX_TOKEN_CHARS) {
+    int step = Fields.MAX_TOKEN_CHARS + 1;
+    int n = text.length();
+    for (int probe = step - 1; probe < n; probe += step) {
+      if (Character.isWhitespace(text.charAt(probe))) {
+        continue;
+      }
+      int start = probe;
+      while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+        start--;
+      }
+      int end = probe + 1; // exclusive
+      while (end < n && end - start <= Fields.MAX_TOKEN_CHARS && !Character.isWhitespace(text.charAt(end))) {
+        end++;
+      }
+      if (end - start > Fields.MAX_TOKEN_CHARS) {
         return true;
       }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.dateline.DateRange;
 import org.dateline.FacetRequest;
+import org.dateline.IndexConfig;
 import org.dateline.IndexStats;
 import org.dateline.NewsIndex;
 import org.dateline.NewsSearcher;
@@ -20,6 +21,10 @@ import org.dateline.ingest.ReadMode;
 /**
  * Dateline's side: {@code index CORPUS_JSONL INDEX_DIR OUT_JSON} or {@code search INDEX_DIR
  * QUERIES OUT_JSON PASS_BUDGET_S THROUGHPUT_S}.
+ *
+ * <p>Indexing runs with {@link IndexConfig#DEFAULT}, what the command line uses; for experiments,
+ * the system properties {@code dateline.bench.threads}, {@code dateline.bench.ramMb} and {@code
+ * dateline.bench.commitEvery} (articles) override its parts.
  */
 public final class DatelineBench implements Engine {
   static final int SNIPPET_LENGTH = 160;
@@ -41,7 +46,7 @@ public final class DatelineBench implements Engine {
         long t0 = System.nanoTime();
         IndexStats stats;
         ProblemLog log = new ProblemLog(ReadMode.LENIENT);
-        try (NewsIndex idx = NewsIndex.open(index);
+        try (NewsIndex idx = NewsIndex.open(index, config());
             ArticleReader r = ArticleReaders.open(List.of(input), Format.JSONL, log)) {
           stats = idx.add(r, log);
         }
@@ -63,6 +68,23 @@ public final class DatelineBench implements Engine {
       }
       default -> throw new IllegalArgumentException("unknown command: " + args[0]);
     }
+  }
+
+  /** The default config, with the parts the {@code dateline.bench.*} properties name replaced. */
+  static IndexConfig config() {
+    IndexConfig d = IndexConfig.DEFAULT;
+    IndexConfig c =
+        new IndexConfig(
+            Integer.getInteger("dateline.bench.commitEvery", d.commitEveryArticles()),
+            d.commitEvery(),
+            Double.parseDouble(
+                System.getProperty("dateline.bench.ramMb", String.valueOf(d.ramBufferMb()))),
+            d.analysis(),
+            Integer.getInteger("dateline.bench.threads", d.threads()));
+    if (!c.equals(d)) {
+      System.err.println("config: " + c);
+    }
+    return c;
   }
 
   /** The request Dateline gets for a benchmark query. */
