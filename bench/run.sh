@@ -55,6 +55,9 @@ log "build"
 JAR=$ROOT/bench/target/dateline-bench.jar
 
 ANSERINI=$HOME/.m2/repository/io/anserini/anserini/1.5.0/anserini-1.5.0-fatjar.jar
+# a copy already on this machine, when there is one, saves the download
+[ -f "$ANSERINI" ] || [ ! -f /work/anserini/anserini-1.5.0-fatjar.jar ] \
+  || ANSERINI=/work/anserini/anserini-1.5.0-fatjar.jar
 if [ ! -f "$ANSERINI" ]; then
   log "fetch Anserini 1.5.0"
   (cd "$ROOT" && mvn -B -q dependency:copy -Dartifact=io.anserini:anserini:1.5.0:jar:fatjar \
