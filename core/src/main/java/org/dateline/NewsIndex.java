@@ -573,15 +573,18 @@ public final class NewsIndex implements AutoCloseable {
     }
 
     /**
-     * Waits until every worker has written everything handed to it, then reports a failure. Each
-     * worker, once it reaches the barrier, flushes one of the writer's in-memory segments, so
-     * that the commit that follows finds them written: the flushes run on all cores at once
-     * instead of one after another in the committing thread while the workers wait.
+     * Waits until every worker has written everything handed to it, then reports a failure. Once
+     * all workers have reached the barrier (so none is still adding to an in-memory segment), each
+     * flushes one of the writer's in-memory segments, so that the commit that follows finds them
+     * written: the flushes run on all cores at once instead of one after another in the
+     * committing thread while the workers wait, and the segments are the ones the commit would
+     * have flushed.
      */
     private void drain() throws IOException {
+      var arrived = new java.util.concurrent.CountDownLatch(workers.length);
       var done = new java.util.concurrent.CountDownLatch(workers.length);
       for (Worker w : workers) {
-        w.put(new Task(null, false, done));
+        w.put(new Task(null, false, new Barrier(arrived, done)));
       }
       try {
         done.await();
@@ -653,10 +656,14 @@ public final class NewsIndex implements AutoCloseable {
     }
 
     /**
-     * An article to write; or, with no article, a barrier to count down when reached, or (with no
-     * barrier either) the signal to stop.
+     * An article to write; or, with no article, the barrier before a commit, or (with no barrier
+     * either) the signal to stop.
      */
-    private record Task(Article article, boolean seen, java.util.concurrent.CountDownLatch barrier) {}
+    private record Task(Article article, boolean seen, Barrier barrier) {}
+
+    /** Where the workers meet before a commit: all arrive, then each flushes, then all are done. */
+    private record Barrier(
+        java.util.concurrent.CountDownLatch arrived, java.util.concurrent.CountDownLatch done) {}
 
     private static final Task STOP = new Task(null, false, null);
 
@@ -702,8 +709,13 @@ public final class NewsIndex implements AutoCloseable {
             if (t == STOP) {
               return;
             } else if (t.article() == null) {
-              flushOneBuffer();
-              t.barrier().countDown();
+              try {
+                t.barrier().arrived().countDown();
+                t.barrier().arrived().await();
+                flushOneBuffer();
+              } finally {
+                t.barrier().done().countDown();
+              }
             } else if (failure.get() == null) {
               try {
                 write(t.article(), t.seen());
