@@ -154,9 +154,6 @@ public final class NewsIndex implements AutoCloseable {
               ? IndexWriterConfig.OpenMode.CREATE
               : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       iwc.setRAMBufferSizeMB(config.ramBufferMb());
-      // A flushed segment stays as the files the codec wrote: packing them into one compound file
-      // copies every byte of it once more. Merged segments still follow the merge policy.
-      iwc.setUseCompoundFile(false);
       iwc.setCommitOnClose(false);
       w = new IndexWriter(dir, iwc);
       // kept in every commit, so that a searcher parses queries the way the text was indexed
@@ -572,19 +569,11 @@ public final class NewsIndex implements AutoCloseable {
       }
     }
 
-    /**
-     * Waits until every worker has written everything handed to it, then reports a failure. Once
-     * all workers have reached the barrier (so none is still adding to an in-memory segment), each
-     * flushes one of the writer's in-memory segments, so that the commit that follows finds them
-     * written: the flushes run on all cores at once instead of one after another in the
-     * committing thread while the workers wait, and the segments are the ones the commit would
-     * have flushed.
-     */
+    /** Waits until every worker has written everything handed to it, then reports a failure. */
     private void drain() throws IOException {
-      var arrived = new java.util.concurrent.CountDownLatch(workers.length);
       var done = new java.util.concurrent.CountDownLatch(workers.length);
       for (Worker w : workers) {
-        w.put(new Task(null, false, new Barrier(arrived, done)));
+        w.put(new Task(null, false, done));
       }
       try {
         done.await();
@@ -656,14 +645,10 @@ public final class NewsIndex implements AutoCloseable {
     }
 
     /**
-     * An article to write; or, with no article, the barrier before a commit, or (with no barrier
-     * either) the signal to stop.
+     * An article to write; or, with no article, a barrier to count down when reached, or (with no
+     * barrier either) the signal to stop.
      */
-    private record Task(Article article, boolean seen, Barrier barrier) {}
-
-    /** Where the workers meet before a commit: all arrive, then each flushes, then all are done. */
-    private record Barrier(
-        java.util.concurrent.CountDownLatch arrived, java.util.concurrent.CountDownLatch done) {}
+    private record Task(Article article, boolean seen, java.util.concurrent.CountDownLatch barrier) {}
 
     private static final Task STOP = new Task(null, false, null);
 
@@ -685,22 +670,6 @@ public final class NewsIndex implements AutoCloseable {
         }
       }
 
-      /** Writes one in-memory segment to disk, unless the run has failed. */
-      private void flushOneBuffer() {
-        if (failure.get() != null) {
-          return;
-        }
-        try {
-          writer.flushNextBuffer();
-        } catch (IOException e) {
-          failure.compareAndSet(null, unavailable(path, e));
-        } catch (org.apache.lucene.store.AlreadyClosedException e) {
-          failure.compareAndSet(null, closedByFailure(e));
-        } catch (RuntimeException | Error e) {
-          failure.compareAndSet(null, e);
-        }
-      }
-
       @Override
       public void run() {
         try {
@@ -709,13 +678,7 @@ public final class NewsIndex implements AutoCloseable {
             if (t == STOP) {
               return;
             } else if (t.article() == null) {
-              try {
-                t.barrier().arrived().countDown();
-                t.barrier().arrived().await();
-                flushOneBuffer();
-              } finally {
-                t.barrier().done().countDown();
-              }
+              t.barrier().countDown();
             } else if (failure.get() == null) {
               try {
                 write(t.article(), t.seen());
