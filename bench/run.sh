@@ -2,10 +2,11 @@
 # Builds the corpora, runs Dateline, plain Lucene, SQLite FTS5 and Anserini on them, and writes
 # bench/RESULTS.md. Generated data and indexes stay outside the repository.
 #
-#   bench/run.sh [--scales reuters,200000,1000000] [--data DIR] [--work DIR]
+#   bench/run.sh [--scales reuters,reuters10,200000,1000000] [--data DIR] [--work DIR]
 #                [--pass-budget SECONDS] [--throughput SECONDS] [--results FILE]
 #
-# "reuters" is Reuters-21578 as it is; a number is a corpus of that many articles recombined from
+# "reuters" is Reuters-21578 as it is; "reuters10" is Reuters-21578 ten times over, each copy of
+# an article with its own id (the corpus of issue 11's indexing target); a number is a corpus of that many articles recombined from
 # Reuters sentences (seed 42). Each system indexes in its own process (peak RSS per system); the
 # JVMs run with -Xmx1g. A timed query pass stops at --pass-budget seconds (the queries are
 # shuffled, so what ran is a fair sample; the report gives the count).
@@ -13,7 +14,7 @@ set -euo pipefail
 ARGS="$*"
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SCALES=reuters,200000,1000000
+SCALES=reuters,reuters10,200000,1000000
 DATA=/work/bench-data
 WORK=/work/bench-run
 PASS_BUDGET=60
@@ -40,7 +41,7 @@ if [ -z "${JAVA:-}" ]; then
 fi
 [ -x "${JAVA:-}" ] || { echo "no JDK 21+ found; set JAVA" >&2; exit 1; }
 FLAGS=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx1g)
-TIMEF="%M %e"
+TIMEF="%U %S %M %e"  # user and system CPU s, peak RSS KB, wall s (the report reads them from the end)
 OUT=$WORK/results
 mkdir -p "$DATA" "$WORK" "$OUT"
 rm -f "$OUT"/*.json "$OUT"/*.time
@@ -54,6 +55,9 @@ log "build"
 JAR=$ROOT/bench/target/dateline-bench.jar
 
 ANSERINI=$HOME/.m2/repository/io/anserini/anserini/1.5.0/anserini-1.5.0-fatjar.jar
+# a copy already on this machine, when there is one, saves the download
+[ -f "$ANSERINI" ] || [ ! -f /work/anserini/anserini-1.5.0-fatjar.jar ] \
+  || ANSERINI=/work/anserini/anserini-1.5.0-fatjar.jar
 if [ ! -f "$ANSERINI" ]; then
   log "fetch Anserini 1.5.0"
   (cd "$ROOT" && mvn -B -q dependency:copy -Dartifact=io.anserini:anserini:1.5.0:jar:fatjar \
@@ -67,7 +71,7 @@ log "corpora: ${SCALES}"
 "$JAVA" -cp "$JAR" org.dateline.bench.CorpusGenerator "$REUTERS" "$DATA" "$SEED" "${counts[@]}"
 
 for s in ${SCALES//,/ }; do
-  if [ "$s" = reuters ]; then name=reuters; else name=synth-$s; fi
+  case "$s" in reuters*) name=$s ;; *) name=synth-$s ;; esac
   corpus=$DATA/$name.jsonl
   queries=$DATA/queries-$name.jsonl
   idx=$WORK/index-$name

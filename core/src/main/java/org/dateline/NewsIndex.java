@@ -367,8 +367,9 @@ public final class NewsIndex implements AutoCloseable {
     try (DirectoryReader committed = DirectoryReader.open(directory)) {
       long found = 0;
       Set<String> distinct = new HashSet<>(ids);
+      IdLookup lookup = new IdLookup(committed);
       for (String id : distinct) {
-        if (exists(committed, id)) {
+        if (lookup.exists(id)) {
           found++;
         }
         writer.deleteDocuments(new Term(Fields.ID, id));
@@ -475,27 +476,46 @@ public final class NewsIndex implements AutoCloseable {
     }
   }
 
-  private static boolean exists(DirectoryReader reader, String id) throws IOException {
-    BytesRef term = new BytesRef(id);
-    for (LeafReaderContext leaf : reader.leaves()) {
-      Terms terms = leaf.reader().terms(Fields.ID);
-      if (terms == null) {
-        continue;
+  /**
+   * Looks ids up in one reader. One terms enumeration and one postings enumeration per segment are
+   * made once and reused for every id: a bulk load looks up every article's id, and making them
+   * anew each time was a good part of what the reading thread allocated.
+   */
+  private static final class IdLookup {
+    private final TermsEnum[] terms;
+    private final org.apache.lucene.index.PostingsEnum[] postings;
+    private final org.apache.lucene.util.Bits[] live;
+
+    IdLookup(DirectoryReader reader) throws IOException {
+      List<LeafReaderContext> leaves = reader.leaves();
+      terms = new TermsEnum[leaves.size()];
+      postings = new org.apache.lucene.index.PostingsEnum[leaves.size()];
+      live = new org.apache.lucene.util.Bits[leaves.size()];
+      for (int i = 0; i < terms.length; i++) {
+        Terms t = leaves.get(i).reader().terms(Fields.ID);
+        terms[i] = t == null ? null : t.iterator();
+        live[i] = leaves.get(i).reader().getLiveDocs();
       }
-      TermsEnum te = terms.iterator();
-      if (te.seekExact(term)) {
-        var postings = te.postings(null, org.apache.lucene.index.PostingsEnum.NONE);
-        var live = leaf.reader().getLiveDocs();
-        for (int d = postings.nextDoc();
+    }
+
+    /** Whether a live article has this id. */
+    boolean exists(String id) throws IOException {
+      BytesRef term = new BytesRef(id);
+      for (int i = 0; i < terms.length; i++) {
+        if (terms[i] == null || !terms[i].seekExact(term)) {
+          continue;
+        }
+        postings[i] = terms[i].postings(postings[i], org.apache.lucene.index.PostingsEnum.NONE);
+        for (int d = postings[i].nextDoc();
             d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
-            d = postings.nextDoc()) {
-          if (live == null || live.get(d)) {
+            d = postings[i].nextDoc()) {
+          if (live[i] == null || live[i].get(d)) {
             return true;
           }
         }
       }
+      return false;
     }
-    return false;
   }
 
   /**
@@ -523,6 +543,7 @@ public final class NewsIndex implements AutoCloseable {
     private final Map<String, org.dateline.copies.CopyGrouper.Fingerprint> fingerprints =
         new java.util.concurrent.ConcurrentHashMap<>();
     private DirectoryReader committed;
+    private IdLookup committedIds;
     private final Worker[] workers;
     private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
         new java.util.concurrent.atomic.AtomicReference<>();
@@ -548,7 +569,7 @@ public final class NewsIndex implements AutoCloseable {
                 "id longer than " + Fields.MAX_ID_CHARS + " characters"));
         return false;
       }
-      boolean seen = !sinceCommit.add(a.id()) || exists(committedReader(), a.id());
+      boolean seen = !sinceCommit.add(a.id()) || committedIds().exists(a.id());
       if (seen) {
         replaced++;
       } else {
@@ -627,6 +648,7 @@ public final class NewsIndex implements AutoCloseable {
         if (newer != null) {
           committed.close();
           committed = newer;
+          committedIds = new IdLookup(newer);
         }
       }
     }
@@ -690,13 +712,14 @@ public final class NewsIndex implements AutoCloseable {
       }
     }
 
-    private DirectoryReader committedReader() throws IOException {
+    private IdLookup committedIds() throws IOException {
       if (committed == null) {
         // A replacement looks ids up in what it wrote itself (a near-real-time reader on its
         // writer), never in the old index it replaces.
         committed = replacing ? DirectoryReader.open(writer) : DirectoryReader.open(directory);
+        committedIds = new IdLookup(committed);
       }
-      return committed;
+      return committedIds;
     }
 
     void closeReader() throws IOException {
@@ -790,13 +813,31 @@ public final class NewsIndex implements AutoCloseable {
     }
   }
 
-  /** Whether a text has a run of non-space characters the analyzer will drop as one token. */
+  /**
+   * Whether a text has a run of more than {@link Fields#MAX_TOKEN_CHARS} non-space characters,
+   * which the analyzer drops as one token.
+   *
+   * <p>Such a run, {@code step = MAX_TOKEN_CHARS + 1} characters or more, covers one of the
+   * positions {@code step - 1}, {@code 2 * step - 1}, ...; so only those are probed, and only the
+   * run around a probe that is not a space is measured: a few characters looked at per 256
+   * instead of every one (this scan ran on every title and body of every article).
+   */
   static boolean hasLongToken(String text) {
-    int run = 0;
-    for (int i = 0, n = text.length(); i < n; i++) {
-      if (Character.isWhitespace(text.charAt(i))) {
-        run = 0;
-      } else if (++run > Fields.MAX_TOKEN_CHARS) {
+    int step = Fields.MAX_TOKEN_CHARS + 1;
+    int n = text.length();
+    for (int probe = step - 1; probe < n; probe += step) {
+      if (Character.isWhitespace(text.charAt(probe))) {
+        continue;
+      }
+      int start = probe;
+      while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+        start--;
+      }
+      int end = probe + 1; // exclusive
+      while (end < n && end - start <= Fields.MAX_TOKEN_CHARS && !Character.isWhitespace(text.charAt(end))) {
+        end++;
+      }
+      if (end - start > Fields.MAX_TOKEN_CHARS) {
         return true;
       }
     }

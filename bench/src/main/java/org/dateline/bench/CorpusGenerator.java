@@ -22,10 +22,14 @@ import org.dateline.ingest.ReadMode;
 /**
  * Writes the benchmark corpora and their query lists.
  *
- * <p>Usage: {@code CorpusGenerator REUTERS_TAR_GZ OUT_DIR SEED [COUNT...]}. Writes {@code
- * reuters.jsonl} (Reuters-21578 as it is) with {@code queries-reuters.jsonl}, and for each count a
- * recombined corpus {@code synth-COUNT.jsonl} with {@code queries-synth-COUNT.jsonl}. Files already
- * there are kept: the output depends only on the inputs and the seed.
+ * <p>Usage: {@code CorpusGenerator REUTERS_TAR_GZ OUT_DIR SEED [COUNT | reutersN ...]}. Writes
+ * {@code reuters.jsonl} (Reuters-21578 as it is) with {@code queries-reuters.jsonl}; for each count
+ * a recombined corpus {@code synth-COUNT.jsonl} with {@code queries-synth-COUNT.jsonl}; for each
+ * {@code reutersN} (e.g. {@code reuters10}) Reuters-21578 N times over, {@code reutersN.jsonl} with
+ * {@code queries-reutersN.jsonl} (Reuters' own queries): copy c of article i has the id {@code
+ * c-i} (so every copy is its own article), and the one record with neither title nor body is left
+ * out, so that every system indexes the same 21,577 × N articles. Files already there are kept:
+ * the output depends only on the inputs and the seed.
  */
 public final class CorpusGenerator {
   private CorpusGenerator() {}
@@ -44,6 +48,7 @@ public final class CorpusGenerator {
     List<String> sentences = new ArrayList<>();
     List<Integer> counts = new ArrayList<>();
     List<String> reutersSources = new ArrayList<>();
+    List<Article> withText = new ArrayList<>();
     LocalDate[] span = {null, null};
     Path reutersJsonl = out.resolve("reuters.jsonl");
     Path reutersTmp = out.resolve("reuters.jsonl.tmp");
@@ -61,23 +66,16 @@ public final class CorpusGenerator {
           counts.add(s.size());
         }
         reutersSources.add(article.source());
+        if (!article.title().isBlank() || !article.body().isBlank()) {
+          withText.add(article);
+        }
         if (article.date() != null) {
           LocalDate d = LocalDate.ofInstant(article.date(), ZoneOffset.UTC);
           span[0] = span[0] == null || d.isBefore(span[0]) ? d : span[0];
           span[1] = span[1] == null || d.isAfter(span[1]) ? d : span[1];
         }
         if (writeReuters) {
-          g.writeStartObject();
-          g.writeStringField("id", article.id());
-          g.writeStringField("title", article.title());
-          g.writeStringField("body", article.body());
-          if (article.date() != null) {
-            g.writeStringField("date", article.date().toString());
-          }
-          g.writeStringField("source", article.source());
-          g.writeEndObject();
-          g.flush();
-          w.write('\n');
+          writeArticle(g, w, article, article.id());
         }
       }
     }
@@ -89,13 +87,22 @@ public final class CorpusGenerator {
         reutersSources.size(), sentences.size(), span[0], span[1], log.skipCount());
 
     QueryGenerator queries = new QueryGenerator(sentences);
-    BenchQuery.write(
-        queries.generate(seed, span[0], span[1], reutersSources),
-        out.resolve("queries-reuters.jsonl"));
+    List<BenchQuery> reutersQueries = queries.generate(seed, span[0], span[1], reutersSources);
+    BenchQuery.write(reutersQueries, out.resolve("queries-reuters.jsonl"));
 
     int[] k = counts.stream().mapToInt(Integer::intValue).toArray();
     SyntheticCorpus corpus = new SyntheticCorpus(sentences, k);
     for (int i = 3; i < args.length; i++) {
+      if (args[i].startsWith("reuters")) {
+        int copies = Integer.parseInt(args[i].substring("reuters".length()));
+        Path file = out.resolve(args[i] + ".jsonl");
+        if (!Files.exists(file)) {
+          writeCopies(withText, copies, file);
+        }
+        BenchQuery.write(reutersQueries, out.resolve("queries-" + args[i] + ".jsonl"));
+        System.out.printf("%s: %d articles, %d bytes%n", args[i], withText.size() * copies, Files.size(file));
+        continue;
+      }
       int n = Integer.parseInt(args[i]);
       Path file = out.resolve("synth-" + n + ".jsonl");
       Path tmp = out.resolve("synth-" + n + ".jsonl.tmp");
@@ -116,5 +123,35 @@ public final class CorpusGenerator {
           out.resolve("queries-synth-" + n + ".jsonl"));
       System.out.printf("synth-%d: %d bytes%n", n, Files.size(file));
     }
+  }
+
+  /** Writes Reuters {@code copies} times over, copy c of article i with the id {@code c-i}. */
+  private static void writeCopies(List<Article> articles, int copies, Path file) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+        JsonGenerator g = new JsonFactory().createGenerator(w)) {
+      g.setRootValueSeparator(null);
+      for (int c = 0; c < copies; c++) {
+        for (Article a : articles) {
+          writeArticle(g, w, a, c + "-" + a.id());
+        }
+      }
+    }
+    Files.move(tmp, file);
+  }
+
+  private static void writeArticle(JsonGenerator g, Writer w, Article article, String id)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", id);
+    g.writeStringField("title", article.title());
+    g.writeStringField("body", article.body());
+    if (article.date() != null) {
+      g.writeStringField("date", article.date().toString());
+    }
+    g.writeStringField("source", article.source());
+    g.writeEndObject();
+    g.flush();
+    w.write('\n');
   }
 }

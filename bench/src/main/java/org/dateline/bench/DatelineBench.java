@@ -24,6 +24,10 @@ import org.dateline.ingest.ReadMode;
  * INDEX_DIR QUERIES OUT_JSON PASS_BUDGET_S THROUGHPUT_S [copies=on]}. With {@code copies=on} the
  * index is built with copy detection and searched bare and collapsed, reported as system {@code
  * dateline-copies} (bench/copies.sh), to measure what detection and collapsing cost.
+ *
+ * <p>Indexing runs with {@link IndexConfig#DEFAULT}, what the command line uses; for experiments,
+ * the system properties {@code dateline.bench.threads}, {@code dateline.bench.ramMb} and {@code
+ * dateline.bench.commitEvery} (articles) override its parts.
  */
 public final class DatelineBench implements Engine {
   static final int SNIPPET_LENGTH = 160;
@@ -48,8 +52,7 @@ public final class DatelineBench implements Engine {
         IndexStats stats;
         ProblemLog log = new ProblemLog(ReadMode.LENIENT);
         boolean copies = args.length > 4 && args[4].equals("copies=on");
-        IndexConfig config =
-            copies ? IndexConfig.DEFAULT.withCopies(CopyPolicy.DEFAULT) : IndexConfig.DEFAULT;
+        IndexConfig config = copies ? config().withCopies(CopyPolicy.DEFAULT) : config();
         try (NewsIndex idx = NewsIndex.open(index, config);
             ArticleReader r = ArticleReaders.open(List.of(input), Format.JSONL, log)) {
           stats = idx.add(r, log);
@@ -88,6 +91,23 @@ public final class DatelineBench implements Engine {
       }
       default -> throw new IllegalArgumentException("unknown command: " + args[0]);
     }
+  }
+
+  /** The default config, with the parts the {@code dateline.bench.*} properties name replaced. */
+  static IndexConfig config() {
+    IndexConfig d = IndexConfig.DEFAULT;
+    IndexConfig c =
+        new IndexConfig(
+            Integer.getInteger("dateline.bench.commitEvery", d.commitEveryArticles()),
+            d.commitEvery(),
+            Double.parseDouble(
+                System.getProperty("dateline.bench.ramMb", String.valueOf(d.ramBufferMb()))),
+            d.analysis(),
+            Integer.getInteger("dateline.bench.threads", d.threads()));
+    if (!c.equals(d)) {
+      System.err.println("config: " + c);
+    }
+    return c;
   }
 
   /** The request Dateline gets for a benchmark query. */

@@ -24,6 +24,13 @@ final class Utf8 {
   }
 
   static Decoded decode(byte[] bytes, int length) {
+    // Fast path, for the common valid input: the JDK's own decoding, without a char buffer.
+    // Without U+FFFD in the result there was nothing to replace; with one (a replacement, or a
+    // U+FFFD written as such), decode again below to find where the first bad byte was.
+    String fast = new String(bytes, 0, length, StandardCharsets.UTF_8);
+    if (fast.indexOf('\uFFFD') < 0) {
+      return new Decoded(fast.startsWith("\uFEFF") ? fast.substring(1) : fast, -1);
+    }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
