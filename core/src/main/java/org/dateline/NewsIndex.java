@@ -712,6 +712,11 @@ public final class NewsIndex implements AutoCloseable {
       }
     }
 
+    private DirectoryReader committedReader() throws IOException {
+      committedIds(); // opens it when needed
+      return committed;
+    }
+
     private IdLookup committedIds() throws IOException {
       if (committed == null) {
         // A replacement looks ids up in what it wrote itself (a near-real-time reader on its
