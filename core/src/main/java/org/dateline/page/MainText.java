@@ -1,6 +1,7 @@
 package org.dateline.page;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,6 +107,9 @@ public final class MainText {
               + "foto:|bild:|beitragsbild|see also|more from|more on this|"
               + "newsletter)\\b.{0,40}$");
 
+  /** The end of a teaser: a text cut off mid-sentence with an ellipsis, "[...]" or "read more". */
+  private static final Pattern TEASER_END = Pattern.compile("(?:\\.\\.\\.|\u2026)\\s*$");
+
   private MainText() {}
 
   /**
@@ -125,6 +129,7 @@ public final class MainText {
     List<Block> kept = new ArrayList<>();
     List<BlockDecision> decisions = new ArrayList<>();
     Element story = marked(body);
+    boolean marked = story != null;
     String how = "in the page's article body";
     if (story == null) {
       story = bestCandidate(body);
@@ -133,19 +138,24 @@ public final class MainText {
     if (story != null) {
       List<Element> parts = withSiblings(story);
       List<Block> all = new ArrayList<>();
-      Set<Block> beside = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      Set<Block> beside = Collections.newSetFromMap(new IdentityHashMap<>());
+      boolean seenStory = false;
       for (Block b : Blocks.of(scope(story))) {
         if (inside(b.owner(), parts)) {
+          seenStory = true;
           all.add(b);
-        } else if (b.text().length() >= BESIDE_MIN && b.linkDensity() < 0.2 && furniture(b) == null) {
-          all.add(b); // the story split over two containers (a lede box, a second column)
+        } else if (b.text().length() >= BESIDE_MIN && b.linkDensity() < 0.2 && furniture(b) == null
+            && !(marked && seenStory) && !TEASER_END.matcher(b.text()).find()) {
+          // The story split over two containers (a lede box, a second column). After a body the
+          // page marks as the article's, long paragraphs are its author's bio, teasers, comments.
+          all.add(b);
           beside.add(b);
         }
       }
       filter(all, how, beside, kept, decisions);
       if (explain != null) {
         for (Block b : Blocks.of(body)) {
-          if (!inside(b.owner(), parts)) {
+          if (!inside(b.owner(), parts) && !beside.contains(b)) {
             decisions.add(new BlockDecision(b.text(), false, "outside the story's container"));
           }
         }
