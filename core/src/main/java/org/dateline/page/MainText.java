@@ -480,15 +480,39 @@ public final class MainText {
     while (end > 0 && trailing(candidates.get(end - 1))) {
       end--;
     }
+    int start = 0;
+    while (start < end && !opening(candidates.get(start))) {
+      start++;
+    }
+    if (start == end) {
+      start = 0; // no paragraph reads as the story's first: keep what there is
+    }
     for (int i = 0; i < candidates.size(); i++) {
-      if (i < end) {
-        kept.add(candidates.get(i));
+      Block b = candidates.get(i);
+      if (i < start && label(b)) {
+        decisions.add(new BlockDecision(b.text(), false, "short line before the story's start"));
+      } else if (i < end) {
+        kept.add(b);
         decisions.add(reasons.get(i));
       } else {
         decisions.add(
             new BlockDecision(candidates.get(i).text(), false, "short line after the story's end"));
       }
     }
+  }
+
+  /**
+   * Whether a block before the story's first paragraph reads as a label of the page (a byline, a
+   * date, "4 min read", a picture credit) rather than a heading, a list or a verse of the story.
+   */
+  private static boolean label(Block b) {
+    return !b.heading() && !b.tag().equals("li") && !b.tag().equals("tr")
+        && b.text().indexOf('\n') < 0 && trailing(b);
+  }
+
+  /** Whether a block reads as the story's first paragraph: a sentence of some length. */
+  private static boolean opening(Block b) {
+    return b.heading() ? !b.tag().equals("h1") : !trailing(b);
   }
 
   /** Whether a block at the end of the story reads as a label rather than a sentence. */
@@ -501,7 +525,7 @@ public final class MainText {
       return false;
     }
     char last = t.charAt(t.length() - 1);
-    return ".!?\"\u201D\u00BB)".indexOf(last) < 0;
+    return ".!?\"\u201C\u201D\u00BB)\u2026".indexOf(last) < 0;
   }
 
   /** Why a block of the story's container is page furniture, or null when it is text. */
