@@ -56,9 +56,9 @@ public final class MainText {
               + "share|sharing|sharedaddy|social|socials|social-links|newsletter|subscribe|"
               + "subscription|cookie|cookies|consent|gdpr|banner|breadcrumbs?|pagination|pager|"
               + "popup|modal|promo|sponsor|sponsored|advert|advertisement|ads?|ad-container|"
-              + "outbrain|taboola|widget|widgets|navbar|navigation|nav|menu|masthead|footer|"
+              + "outbrain|taboola|navbar|navigation|nav|menu|masthead|footer|"
               + "site-footer|site-header|topbar|toolbar|skip-link|skiplink|screen-reader-text|"
-              + "sr-only|print-only|hidden|tags|tagcloud|tag-list|post-tags|entry-tags|categories|"
+              + "sr-only|print-only|tags|tagcloud|tag-list|post-tags|entry-tags|categories|"
               + "author-box|author-bio|authorbox|about-author|byline|meta-info|post-meta|"
               + "entry-meta|article-meta|dateline|timestamp|recommended|recirculation|"
               + "more-stories|most-popular|mostpopular|trending|teaser|teasers|newsticker|"
@@ -269,7 +269,8 @@ public final class MainText {
         continue;
       }
       String names = names(e);
-      if (!names.isEmpty() && UNLIKELY.matcher(names).find()
+      // "hidden" as a whole class, not "hidden-xs" (hidden on phones) or "label-hidden"
+      if (!names.isEmpty() && (UNLIKELY.matcher(names).find() || e.classNames().contains("hidden"))
           && !MAYBE_CONTENT.matcher(names).find()
           && !holdsStory(e, pageText)) {
         drop(e, "in <" + tag + " " + names + ">, boilerplate by its name", removed);
