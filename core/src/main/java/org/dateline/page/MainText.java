@@ -492,6 +492,8 @@ public final class MainText {
       Block b = candidates.get(i);
       if (i < start && label(b)) {
         decisions.add(new BlockDecision(b.text(), false, "short line before the story's start"));
+      } else if (i < end && empty(candidates, i, end)) {
+        decisions.add(new BlockDecision(b.text(), false, "heading with no text under it"));
       } else if (i < end) {
         kept.add(b);
         decisions.add(reasons.get(i));
@@ -500,6 +502,19 @@ public final class MainText {
             new BlockDecision(candidates.get(i).text(), false, "short line after the story's end"));
       }
     }
+  }
+
+  /**
+   * Whether a heading's section is empty: the next block kept is a heading of the same or a higher
+   * rank ("Related posts" whose links were dropped, then the next section's heading).
+   */
+  private static boolean empty(List<Block> blocks, int i, int end) {
+    Block b = blocks.get(i);
+    if (!b.heading() || i + 1 >= end) {
+      return false;
+    }
+    Block next = blocks.get(i + 1);
+    return next.heading() && next.tag().compareTo(b.tag()) <= 0;
   }
 
   /**
