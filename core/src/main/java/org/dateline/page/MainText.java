@@ -29,8 +29,12 @@ import org.jsoup.nodes.Element;
  *       characters up to three) to its parent and half to its grandparent, class and id names
  *       add or take 25, and each container's total is scaled by its share of non-link text; the
  *       best container, with the siblings that score near it or read as paragraphs, is the story.
+ *       Long paragraphs near it count too (a lede box, a second column), except after a body the
+ *       page marks (there they are bios, teasers, comments) and teasers cut off with an ellipsis.
  *   <li><b>Keep its blocks</b> (paragraphs, headings, list items, quotes, table rows) except those
- *       that are mostly links, or read as page furniture ("Share", "Read more", "Advertisement").
+ *       that are mostly links, or read as page furniture ("Share", "Read more", "Advertisement"),
+ *       the label lines before the story's first sentence and after its last (a byline, a date,
+ *       "4 min read"; "Related", "Tagged:"), and headings with nothing left under them.
  * </ol>
  *
  * <p>When the story found is short (under {@value #MIN_TEXT} characters) the page's whole cleaned
@@ -107,7 +111,7 @@ public final class MainText {
               + "foto:|bild:|beitragsbild|see also|more from|more on this|"
               + "newsletter)\\b.{0,40}$");
 
-  /** The end of a teaser: a text cut off mid-sentence with an ellipsis, "[...]" or "read more". */
+  /** The end of a teaser: a text cut off with an ellipsis ("..." or "\u2026"). */
   private static final Pattern TEASER_END = Pattern.compile("(?:\\.\\.\\.|\u2026)\\s*$");
 
   private MainText() {}
@@ -526,7 +530,10 @@ public final class MainText {
         && b.text().indexOf('\n') < 0 && trailing(b);
   }
 
-  /** Whether a block reads as the story's first paragraph: a sentence of some length. */
+  /**
+   * Whether a block reads as the start of the story: a sentence of some length, or a section
+   * heading (the headline, an {@code h1}, does not start it).
+   */
   private static boolean opening(Block b) {
     return b.heading() ? !b.tag().equals("h1") : !trailing(b);
   }
