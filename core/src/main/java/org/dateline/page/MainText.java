@@ -1,6 +1,7 @@
 package org.dateline.page;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +29,12 @@ import org.jsoup.nodes.Element;
  *       characters up to three) to its parent and half to its grandparent, class and id names
  *       add or take 25, and each container's total is scaled by its share of non-link text; the
  *       best container, with the siblings that score near it or read as paragraphs, is the story.
+ *       Long paragraphs near it count too (a lede box, a second column), except after a body the
+ *       page marks (there they are bios, teasers, comments) and teasers cut off with an ellipsis.
  *   <li><b>Keep its blocks</b> (paragraphs, headings, list items, quotes, table rows) except those
- *       that are mostly links, or read as page furniture ("Share", "Read more", "Advertisement").
+ *       that are mostly links, or read as page furniture ("Share", "Read more", "Advertisement"),
+ *       the label lines before the story's first sentence and after its last (a byline, a date,
+ *       "4 min read"; "Related", "Tagged:"), and headings with nothing left under them.
  * </ol>
  *
  * <p>When the story found is short (under {@value #MIN_TEXT} characters) the page's whole cleaned
@@ -55,9 +60,9 @@ public final class MainText {
               + "share|sharing|sharedaddy|social|socials|social-links|newsletter|subscribe|"
               + "subscription|cookie|cookies|consent|gdpr|banner|breadcrumbs?|pagination|pager|"
               + "popup|modal|promo|sponsor|sponsored|advert|advertisement|ads?|ad-container|"
-              + "outbrain|taboola|widget|widgets|navbar|navigation|nav|menu|masthead|footer|"
+              + "outbrain|taboola|navbar|navigation|nav|menu|masthead|footer|"
               + "site-footer|site-header|topbar|toolbar|skip-link|skiplink|screen-reader-text|"
-              + "sr-only|print-only|hidden|tags|tagcloud|tag-list|post-tags|entry-tags|categories|"
+              + "sr-only|print-only|tags|tagcloud|tag-list|post-tags|entry-tags|categories|"
               + "author-box|author-bio|authorbox|about-author|byline|meta-info|post-meta|"
               + "entry-meta|article-meta|dateline|timestamp|recommended|recirculation|"
               + "more-stories|most-popular|mostpopular|trending|teaser|teasers|newsticker|"
@@ -106,6 +111,9 @@ public final class MainText {
               + "foto:|bild:|beitragsbild|see also|more from|more on this|"
               + "newsletter)\\b.{0,40}$");
 
+  /** The end of a teaser: a text cut off with an ellipsis ("..." or "\u2026"). */
+  private static final Pattern TEASER_END = Pattern.compile("(?:\\.\\.\\.|\u2026)\\s*$");
+
   private MainText() {}
 
   /**
@@ -125,6 +133,7 @@ public final class MainText {
     List<Block> kept = new ArrayList<>();
     List<BlockDecision> decisions = new ArrayList<>();
     Element story = marked(body);
+    boolean marked = story != null;
     String how = "in the page's article body";
     if (story == null) {
       story = bestCandidate(body);
@@ -133,19 +142,24 @@ public final class MainText {
     if (story != null) {
       List<Element> parts = withSiblings(story);
       List<Block> all = new ArrayList<>();
-      Set<Block> beside = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      Set<Block> beside = Collections.newSetFromMap(new IdentityHashMap<>());
+      boolean seenStory = false;
       for (Block b : Blocks.of(scope(story))) {
         if (inside(b.owner(), parts)) {
+          seenStory = true;
           all.add(b);
-        } else if (b.text().length() >= BESIDE_MIN && b.linkDensity() < 0.2 && furniture(b) == null) {
-          all.add(b); // the story split over two containers (a lede box, a second column)
+        } else if (b.text().length() >= BESIDE_MIN && b.linkDensity() < 0.2 && furniture(b) == null
+            && !(marked && seenStory) && !TEASER_END.matcher(b.text()).find()) {
+          // The story split over two containers (a lede box, a second column). After a body the
+          // page marks as the article's, long paragraphs are its author's bio, teasers, comments.
+          all.add(b);
           beside.add(b);
         }
       }
       filter(all, how, beside, kept, decisions);
       if (explain != null) {
         for (Block b : Blocks.of(body)) {
-          if (!inside(b.owner(), parts)) {
+          if (!inside(b.owner(), parts) && !beside.contains(b)) {
             decisions.add(new BlockDecision(b.text(), false, "outside the story's container"));
           }
         }
@@ -259,7 +273,8 @@ public final class MainText {
         continue;
       }
       String names = names(e);
-      if (!names.isEmpty() && UNLIKELY.matcher(names).find()
+      // "hidden" as a whole class, not "hidden-xs" (hidden on phones) or "label-hidden"
+      if (!names.isEmpty() && (UNLIKELY.matcher(names).find() || e.classNames().contains("hidden"))
           && !MAYBE_CONTENT.matcher(names).find()
           && !holdsStory(e, pageText)) {
         drop(e, "in <" + tag + " " + names + ">, boilerplate by its name", removed);
@@ -470,15 +485,57 @@ public final class MainText {
     while (end > 0 && trailing(candidates.get(end - 1))) {
       end--;
     }
+    int start = 0;
+    while (start < end && !opening(candidates.get(start))) {
+      start++;
+    }
+    if (start == end) {
+      start = 0; // no paragraph reads as the story's first: keep what there is
+    }
     for (int i = 0; i < candidates.size(); i++) {
-      if (i < end) {
-        kept.add(candidates.get(i));
+      Block b = candidates.get(i);
+      if (i < start && label(b)) {
+        decisions.add(new BlockDecision(b.text(), false, "short line before the story's start"));
+      } else if (i < end && empty(candidates, i, end)) {
+        decisions.add(new BlockDecision(b.text(), false, "heading with no text under it"));
+      } else if (i < end) {
+        kept.add(b);
         decisions.add(reasons.get(i));
       } else {
         decisions.add(
             new BlockDecision(candidates.get(i).text(), false, "short line after the story's end"));
       }
     }
+  }
+
+  /**
+   * Whether a heading's section is empty: the next block kept is a heading of the same or a higher
+   * rank ("Related posts" whose links were dropped, then the next section's heading).
+   */
+  private static boolean empty(List<Block> blocks, int i, int end) {
+    Block b = blocks.get(i);
+    if (!b.heading() || i + 1 >= end) {
+      return false;
+    }
+    Block next = blocks.get(i + 1);
+    return next.heading() && next.tag().compareTo(b.tag()) <= 0;
+  }
+
+  /**
+   * Whether a block before the story's first paragraph reads as a label of the page (a byline, a
+   * date, "4 min read", a picture credit) rather than a heading, a list or a verse of the story.
+   */
+  private static boolean label(Block b) {
+    return !b.heading() && !b.tag().equals("li") && !b.tag().equals("tr")
+        && b.text().indexOf('\n') < 0 && trailing(b);
+  }
+
+  /**
+   * Whether a block reads as the start of the story: a sentence of some length, or a section
+   * heading (the headline, an {@code h1}, does not start it).
+   */
+  private static boolean opening(Block b) {
+    return b.heading() ? !b.tag().equals("h1") : !trailing(b);
   }
 
   /** Whether a block at the end of the story reads as a label rather than a sentence. */
@@ -491,7 +548,7 @@ public final class MainText {
       return false;
     }
     char last = t.charAt(t.length() - 1);
-    return ".!?\"\u201D\u00BB)".indexOf(last) < 0;
+    return ".!?\"\u201C\u201D\u00BB)\u2026".indexOf(last) < 0;
   }
 
   /** Why a block of the story's container is page furniture, or null when it is text. */

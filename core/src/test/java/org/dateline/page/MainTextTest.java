@@ -85,4 +85,101 @@ class MainTextTest {
     assertTrue(text.startsWith("Unclosed paragraph"), text);
     assertTrue(text.endsWith("\n\nSecond bold nested sentence."), text);
   }
+
+  /** A sentence long enough (about 160 characters) to count as a story paragraph. */
+  private static String sentence(String subject) {
+    return subject + " told the court on Thursday that the ruling, which the appeals judges wrote"
+        + " over several months, reaches data held on servers abroad, and the case goes back.";
+  }
+
+  private static String reasonFor(List<BlockDecision> decisions, String text) {
+    return decisions.stream()
+        .filter(d -> d.text().contains(text))
+        .map(d -> (d.kept() ? "kept: " : "dropped: ") + d.reason())
+        .findFirst()
+        .orElse("no decision");
+  }
+
+  @Test
+  void longParagraphsAfterAMarkedArticleBodyAreNotStoryButALedeBeforeItIs() {
+    String page =
+        "<html><body><div class=wrap><div class=box><p>" + sentence("The lede box") + "</p></div>"
+            + "<div itemprop=articleBody><p>" + sentence("The company") + "</p><p>"
+            + sentence("Its lawyer") + "</p><p>" + sentence("The government") + "</p></div>"
+            + "<div class=box><p>Jane Doe is a staff writer who covers courts, privacy and the"
+            + " technology industry from Washington, and has done so since the year 2009.</p></div>"
+            + "</div></body></html>";
+    List<BlockDecision> decisions = new ArrayList<>();
+    String text = MainText.extract(Jsoup.parse(page), decisions::add);
+    assertTrue(text.startsWith("The lede box told the court"), text);
+    assertTrue(text.contains("The government told the court"), text);
+    assertFalse(text.contains("Jane Doe"), text);
+    assertEquals("dropped: outside the story's container", reasonFor(decisions, "Jane Doe"));
+    assertEquals(
+        "kept: long paragraph beside the story's container", reasonFor(decisions, "The lede box"));
+  }
+
+  @Test
+  void aTeaserCutOffWithAnEllipsisBesideTheStoryIsDropped() {
+    String page =
+        "<html><body><div class=wrap><div class=main><p>" + sentence("The company") + "</p><p>"
+            + sentence("Its lawyer") + "</p><p>" + sentence("The government") + "</p></div>"
+            + "<div class=more><p>Elsewhere in the news: the city council voted on Tuesday to close"
+            + " two libraries and a swimming pool, saying that the budget for next year…</p></div>"
+            + "</div></body></html>";
+    List<BlockDecision> decisions = new ArrayList<>();
+    String text = MainText.extract(Jsoup.parse(page), decisions::add);
+    assertTrue(text.contains("The government told the court"), text);
+    assertFalse(text.contains("city council"), text);
+    assertEquals("dropped: outside the story's container", reasonFor(decisions, "city council"));
+  }
+
+  @Test
+  void labelLinesBeforeTheStorysFirstSentenceAreDroppedButHeadingsAndListsStay() {
+    String page =
+        "<html><body><div itemprop=articleBody><p>4 min read</p><div>By Jane Doe</div>"
+            + "<h2>The ruling</h2><ul><li>Emails abroad</li><li>Back to the lower court</li></ul>"
+            + "<p>" + sentence("The company") + "</p><p>Short, but a sentence.</p><p>"
+            + sentence("Its lawyer") + "</p><p>" + sentence("The government") + "</p></div>"
+            + "</body></html>";
+    List<BlockDecision> decisions = new ArrayList<>();
+    String text = MainText.extract(Jsoup.parse(page), decisions::add);
+    assertFalse(text.contains("4 min read"), text);
+    assertFalse(text.contains("Jane Doe"), text);
+    assertTrue(text.startsWith("The ruling\nEmails abroad\nBack to the lower court"), text);
+    assertTrue(text.contains("Short, but a sentence."), text);
+    assertEquals("dropped: short line before the story's start", reasonFor(decisions, "4 min"));
+    assertEquals("dropped: short line before the story's start", reasonFor(decisions, "Jane Doe"));
+  }
+
+  @Test
+  void hiddenIsBoilerplateOnlyAsAWholeClassAndWidgetsAreNot() {
+    String page =
+        "<html><body><div class=story><p>" + sentence("The company") + "</p>"
+            + "<div class=elementor-widget-container><p>" + sentence("Its lawyer") + "</p></div>"
+            + "<table class='table hidden-xs'><tr><td>Court</td><td>Second Circuit</td></tr></table>"
+            + "<div class=hidden><p>" + sentence("A copy for printing") + "</p></div><p>"
+            + sentence("The government") + "</p></div></body></html>";
+    List<BlockDecision> decisions = new ArrayList<>();
+    String text = MainText.extract(Jsoup.parse(page), decisions::add);
+    assertTrue(text.contains("\n\nIts lawyer told the court"), text);
+    assertTrue(text.contains("Court | Second Circuit"), text);
+    assertFalse(text.contains("A copy for printing"), text);
+    assertTrue(reasonFor(decisions, "A copy for printing").contains("boilerplate by its name"));
+  }
+
+  @Test
+  void aHeadingWithNoTextUnderItIsDropped() {
+    String page =
+        "<html><body><div itemprop=articleBody><p>" + sentence("The company") + "</p><p>"
+            + sentence("Its lawyer") + "</p><h2>Where to go next</h2><ul><li><a href=/a>Court"
+            + " news</a></li><li><a href=/b>Privacy news</a></li></ul><h2>What the judges said</h2>"
+            + "<p>" + sentence("The government") + "</p></div></body></html>";
+    List<BlockDecision> decisions = new ArrayList<>();
+    String text = MainText.extract(Jsoup.parse(page), decisions::add);
+    assertFalse(text.contains("Where to go next"), text);
+    assertTrue(text.contains("What the judges said\n\nThe government told"), text);
+    assertEquals(
+        "dropped: heading with no text under it", reasonFor(decisions, "Where to go next"));
+  }
 }
