@@ -58,7 +58,7 @@ class DatelineCommandTest {
     Cli.Run r = cli().run("generate-completion");
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     assertTrue(r.out().contains("complete -F"), r::toString);
-    assertTrue(r.out().contains("search facets show stats index delete eval serve"), r::toString);
+    assertTrue(r.out().contains("search facets show copies stats index delete eval serve"), r::toString);
     assertTrue(r.out().contains("--topics"), "the eval options complete too: " + r);
   }
 
