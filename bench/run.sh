@@ -2,7 +2,8 @@
 # Builds the corpora, runs Dateline, plain Lucene, SQLite FTS5 and Anserini on them, and writes
 # bench/RESULTS.md. Generated data and indexes stay outside the repository.
 #
-#   bench/run.sh [--scales reuters,reuters10,200000,1000000] [--data DIR] [--work DIR]
+#   bench/run.sh [--scales reuters,reuters10,200000,1000000] [--copies-scales reuters,200000,1000000]
+#                [--data DIR] [--work DIR]
 #                [--pass-budget SECONDS] [--throughput SECONDS] [--results FILE]
 #
 # "reuters" is Reuters-21578 as it is; "reuters10" is Reuters-21578 ten times over, each copy of
@@ -15,6 +16,7 @@ ARGS="$*"
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SCALES=reuters,reuters10,200000,1000000
+COPIES_SCALES=reuters,200000,1000000
 DATA=/work/bench-data
 WORK=/work/bench-run
 PASS_BUDGET=60
@@ -25,6 +27,7 @@ REUTERS=$ROOT/../shared/data/reuters21578/reuters21578.tar.gz
 while [ $# -gt 0 ]; do
   case "$1" in
     --scales) SCALES=$2; shift 2 ;;
+    --copies-scales) COPIES_SCALES=$2; shift 2 ;;
     --data) DATA=$2; shift 2 ;;
     --work) WORK=$2; shift 2 ;;
     --pass-budget) PASS_BUDGET=$2; shift 2 ;;
@@ -82,7 +85,11 @@ for s in ${SCALES//,/ }; do
     "$JAVA" "${FLAGS[@]}" -cp "$JAR" org.dateline.bench.DatelineBench index \
       "$corpus" "$idx/dateline" "$OUT/index-dateline-$name.json"
   # ---- copies (issue 14): index with copy detection, search it bare and collapsed ----
-  "$ROOT/bench/copies.sh" "$JAVA" "$JAR" "$corpus" "$queries" "$idx" "$OUT" "$name" "$PASS_BUDGET" "$THROUGHPUT"
+  # not on reuters10 by default: every story there has nine exact copies, a case detection does
+  # not handle at speed yet (over 6 minutes against 33 s without it, killed; see bench/README.md)
+  if [[ ",$COPIES_SCALES," == *",$s,"* ]]; then
+    "$ROOT/bench/copies.sh" "$JAVA" "$JAR" "$corpus" "$queries" "$idx" "$OUT" "$name" "$PASS_BUDGET" "$THROUGHPUT"
+  fi
   # ---- end copies ----
   log "$name: index lucene"
   /usr/bin/time -f "$TIMEF" -o "$OUT/index-lucene-$name.time" \
