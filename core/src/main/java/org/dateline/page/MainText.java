@@ -372,17 +372,77 @@ public final class MainText {
         ancestor = ancestor.parent();
       }
     }
-    Element best = null;
-    double bestScore = 0;
+    List<Map.Entry<Element, Double>> ranked = new ArrayList<>();
     for (Map.Entry<Element, Double> e : scores.entrySet()) {
       Element el = e.getKey();
       double s = (e.getValue() + initial(el)) * (1 - linkDensity(el));
-      if (s > bestScore) {
-        best = el;
-        bestScore = s;
+      if (s > 0) {
+        ranked.add(Map.entry(el, s));
       }
     }
-    return best;
+    if (ranked.isEmpty()) {
+      return null;
+    }
+    // Best first; equal scores in document order, so the choice does not depend on hashing.
+    List<Element> order = body.getAllElements();
+    Map<Element, Integer> position = new IdentityHashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      position.put(order.get(i), i);
+    }
+    ranked.sort(
+        Map.Entry.<Element, Double>comparingByValue()
+            .reversed()
+            .thenComparing(e -> position.getOrDefault(e.getKey(), Integer.MAX_VALUE)));
+    Element best = ranked.get(0).getKey();
+    Element shared = sharedAncestor(best, ranked);
+    return shared != null ? shared : best;
+  }
+
+  /** How many of the best-scoring containers, after the best, are looked at for a split story. */
+  private static final int TOP_CANDIDATES = 5;
+
+  /** How many near-best containers one ancestor must hold to be taken for the story's. */
+  private static final int SPLIT_PARTS = 3;
+
+  /**
+   * Readability's rule for a story split over several containers (sections between figures and
+   * ads): when at least {@value #SPLIT_PARTS} of the next best containers score at least three
+   * quarters of the best one's, and one ancestor of the best holds that many of them, that
+   * ancestor is the story's container.
+   */
+  private static Element sharedAncestor(Element best, List<Map.Entry<Element, Double>> ranked) {
+    double top = ranked.get(0).getValue();
+    List<Element> near = new ArrayList<>();
+    for (int i = 1; i < Math.min(ranked.size(), TOP_CANDIDATES + 1); i++) {
+      if (ranked.get(i).getValue() >= 0.75 * top) {
+        near.add(ranked.get(i).getKey());
+      }
+    }
+    if (near.size() < SPLIT_PARTS) {
+      return null;
+    }
+    for (Element up = best.parent(); up != null && !up.normalName().equals("body")
+        && !up.normalName().equals("html"); up = up.parent()) {
+      int holds = 0;
+      for (Element e : near) {
+        if (e != up && isAncestor(up, e)) {
+          holds++;
+        }
+      }
+      if (holds >= SPLIT_PARTS) {
+        return up;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isAncestor(Element ancestor, Element e) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static double initial(Element e) {
