@@ -136,8 +136,15 @@ public final class MainText {
     boolean marked = story != null;
     String how = "in the page's article body";
     if (story == null) {
-      story = bestCandidate(body);
-      how = "in the best-scoring container";
+      List<Map.Entry<Element, Double>> ranked = candidates(body);
+      if (!ranked.isEmpty()) {
+        story = sharedAncestor(ranked);
+        how = "in the container holding the best-scoring parts of a split story";
+        if (story == null) {
+          story = ranked.get(0).getKey();
+          how = "in the best-scoring container";
+        }
+      }
     }
     if (story != null) {
       List<Element> parts = withSiblings(story);
@@ -349,8 +356,8 @@ public final class MainText {
     return n;
   }
 
-  /** Readability's candidate scoring. */
-  private static Element bestCandidate(Element body) {
+  /** Readability's candidate scoring: the containers that scored, best first. */
+  private static List<Map.Entry<Element, Double>> candidates(Element body) {
     Map<Element, Double> scores = new IdentityHashMap<>();
     for (Block b : Blocks.of(body)) {
       String t = b.text();
@@ -380,9 +387,6 @@ public final class MainText {
         ranked.add(Map.entry(el, s));
       }
     }
-    if (ranked.isEmpty()) {
-      return null;
-    }
     // Best first; equal scores in document order, so the choice does not depend on hashing.
     List<Element> order = body.getAllElements();
     Map<Element, Integer> position = new IdentityHashMap<>();
@@ -393,9 +397,7 @@ public final class MainText {
         Map.Entry.<Element, Double>comparingByValue()
             .reversed()
             .thenComparing(e -> position.getOrDefault(e.getKey(), Integer.MAX_VALUE)));
-    Element best = ranked.get(0).getKey();
-    Element shared = sharedAncestor(best, ranked);
-    return shared != null ? shared : best;
+    return ranked;
   }
 
   /** How many of the best-scoring containers, after the best, are looked at for a split story. */
@@ -410,7 +412,8 @@ public final class MainText {
    * quarters of the best one's, and one ancestor of the best holds that many of them, that
    * ancestor is the story's container.
    */
-  private static Element sharedAncestor(Element best, List<Map.Entry<Element, Double>> ranked) {
+  private static Element sharedAncestor(List<Map.Entry<Element, Double>> ranked) {
+    Element best = ranked.get(0).getKey();
     double top = ranked.get(0).getValue();
     List<Element> near = new ArrayList<>();
     for (int i = 1; i < Math.min(ranked.size(), TOP_CANDIDATES + 1); i++) {

@@ -182,4 +182,36 @@ class MainTextTest {
     assertEquals(
         "dropped: heading with no text under it", reasonFor(decisions, "Where to go next"));
   }
+
+  /** A part of a story, nested as page builders nest their sections: six levels deep. */
+  private static String section(String... paragraphs) {
+    StringBuilder html = new StringBuilder("<div class=section><div><div><div><div><div class=text>");
+    for (String p : paragraphs) {
+      html.append("<p>").append(p).append("</p>");
+    }
+    return html.append("</div></div></div></div></div></div>").toString();
+  }
+
+  @Test
+  void aStorySplitIntoSectionsBetweenPicturesIsKeptWhole() {
+    String page =
+        "<html><body><div class=page><div class=wrap>"
+            + section(sentence("The company"), sentence("Its lawyer"))
+            + "<figure><img src=a.jpg><figcaption>The court in New York</figcaption></figure>"
+            + section(sentence("The government"), sentence("The judge"))
+            + "<div class=ad>Anzeige</div>"
+            + section(sentence("A professor"), sentence("The ministry"))
+            + section(sentence("The appeals court"), sentence("The senator"))
+            + "</div><div class=more><ul><li><a href=/a>Other news of the day</a></li>"
+            + "<li><a href=/b>More news from the courts</a></li></ul></div></div></body></html>";
+    List<BlockDecision> decisions = new ArrayList<>();
+    String text = MainText.extract(Jsoup.parse(page), decisions::add);
+    for (String part : List.of("The company", "The government", "A professor", "The senator")) {
+      assertTrue(text.contains(part + " told the court"), part + " missing from: " + text);
+    }
+    assertFalse(text.contains("Other news"), text);
+    assertEquals(
+        "kept: p in the container holding the best-scoring parts of a split story",
+        reasonFor(decisions, "A professor"));
+  }
 }
