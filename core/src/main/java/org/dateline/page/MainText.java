@@ -557,7 +557,11 @@ public final class MainText {
     }
     for (int i = 0; i < candidates.size(); i++) {
       Block b = candidates.get(i);
-      if (i < start && label(b)) {
+      if (b.tag().equals("h1")) {
+        // The headline is the article's title (metadata), not a line of its text; sites also use
+        // h1 for their name or a donation box's call, never for a section of the story.
+        decisions.add(new BlockDecision(b.text(), false, "h1, the page's headline, not its text"));
+      } else if (i < start && label(b)) {
         decisions.add(new BlockDecision(b.text(), false, "short line before the story's start"));
       } else if (i < end && empty(candidates, i, end)) {
         decisions.add(new BlockDecision(b.text(), false, "heading with no text under it"));

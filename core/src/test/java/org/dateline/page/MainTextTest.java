@@ -214,4 +214,21 @@ class MainTextTest {
         "kept: p in the container holding the best-scoring parts of a split story",
         reasonFor(decisions, "A professor"));
   }
+
+  @Test
+  void theHeadlineIsTheTitleNotALineOfTheText() {
+    String page =
+        "<html><body><div itemprop=articleBody><h1>Court sides with Microsoft</h1><p>"
+            + sentence("The company") + "</p><h2>What the judges said</h2><p>"
+            + sentence("Its lawyer") + "</p><p>" + sentence("The government") + "</p>"
+            + "<h1>Support our journalism</h1></div></body></html>";
+    List<BlockDecision> decisions = new ArrayList<>();
+    String text = MainText.extract(Jsoup.parse(page), decisions::add);
+    assertTrue(text.startsWith("The company told the court"), text);
+    assertTrue(text.contains("What the judges said\n\nIts lawyer"), text);
+    assertFalse(text.contains("Court sides with Microsoft"), text);
+    assertFalse(text.contains("Support our journalism"), text);
+    assertEquals(
+        "dropped: h1, the page's headline, not its text", reasonFor(decisions, "Court sides"));
+  }
 }
