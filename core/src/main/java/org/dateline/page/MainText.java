@@ -155,10 +155,14 @@ public final class MainText {
         if (inside(b.owner(), parts)) {
           seenStory = true;
           all.add(b);
-        } else if (b.text().length() >= BESIDE_MIN && b.linkDensity() < 0.2 && furniture(b) == null
+        } else if ((b.text().length() >= BESIDE_MIN
+                || !seenStory && b.text().length() >= LEDE_MIN && sentence(b))
+            && b.linkDensity() < 0.2 && furniture(b) == null
             && !(marked && seenStory) && !TEASER_END.matcher(b.text()).find()) {
-          // The story split over two containers (a lede box, a second column). After a body the
-          // page marks as the article's, long paragraphs are its author's bio, teasers, comments.
+          // The story split over two containers (a lede box, a second column). Before the story
+          // a shorter sentence is its lede; a credit or a label does not end as a sentence. After
+          // a body the page marks as the article's, long paragraphs are its author's bio,
+          // teasers, comments.
           all.add(b);
           beside.add(b);
         }
@@ -219,6 +223,9 @@ public final class MainText {
 
   /** Paragraphs at least this long near the story's container are taken as more of the story. */
   private static final int BESIDE_MIN = 100;
+
+  /** A sentence at least this long before the story's container is its lede. */
+  private static final int LEDE_MIN = 60;
 
   /** Where paragraphs beside the story's container are looked for: five levels up, not the body. */
   private static Element scope(Element story) {
@@ -537,9 +544,11 @@ public final class MainText {
             new BlockDecision(
                 b.text(),
                 true,
-                beside.contains(b)
-                    ? "long paragraph beside the story's container"
-                    : b.tag() + " " + how));
+                !beside.contains(b)
+                    ? b.tag() + " " + how
+                    : b.text().length() >= BESIDE_MIN
+                        ? "long paragraph beside the story's container"
+                        : "sentence before the story's container, its lede"));
       } else {
         decisions.add(new BlockDecision(b.text(), false, why));
       }
@@ -603,6 +612,12 @@ public final class MainText {
    */
   private static boolean opening(Block b) {
     return b.heading() ? !b.tag().equals("h1") : !trailing(b);
+  }
+
+  /** Whether a block ends as a sentence does, and is no heading. */
+  private static boolean sentence(Block b) {
+    String t = b.text();
+    return !b.heading() && ".!?\"\u201C\u201D\u00BB\u2026".indexOf(t.charAt(t.length() - 1)) >= 0;
   }
 
   /** Whether a block at the end of the story reads as a label rather than a sentence. */

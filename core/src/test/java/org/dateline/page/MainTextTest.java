@@ -231,4 +231,21 @@ class MainTextTest {
     assertEquals(
         "dropped: h1, the page's headline, not its text", reasonFor(decisions, "Court sides"));
   }
+
+  @Test
+  void aShortLedeBeforeTheStorysContainerIsKeptButNotACreditLine() {
+    String page =
+        "<html><body><div class=wrap><div class=intro><p>The appeals court sided with Microsoft"
+            + " in the email case on Thursday.</p></div><div class=pic><p>The courthouse in Lower"
+            + " Manhattan, seen from Foley Square (Photo: Getty)</p></div><div class=main><p>"
+            + sentence("The company") + "</p><p>" + sentence("Its lawyer") + "</p><p>"
+            + sentence("The government") + "</p></div></div></body></html>";
+    List<BlockDecision> decisions = new ArrayList<>();
+    String text = MainText.extract(Jsoup.parse(page), decisions::add);
+    assertTrue(text.startsWith("The appeals court sided with Microsoft"), text);
+    assertFalse(text.contains("Foley Square"), text);
+    assertEquals(
+        "kept: sentence before the story's container, its lede",
+        reasonFor(decisions, "The appeals court sided"));
+  }
 }
