@@ -70,6 +70,17 @@ public final class MainText {
               + "signup|login|search|searchform|lang-select|language-switcher)(?:$|[-_ ])",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * Class and id names of pictures' captions, credits and copyright lines, anywhere in the name
+   * ({@code icaption}, {@code image-copyright}, {@code head__image-source}): such an element is
+   * dropped when it is short, even when its name also says "text" ({@code wp-caption-text}).
+   */
+  private static final Pattern CREDIT_NAMES =
+      Pattern.compile(
+          "caption|copyright|credits?(?:$|[-_ ])|image-?source|photo-?source|img-?meta|"
+              + "image-?description|imagedescription|bildunterschrift|bildquelle",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern MAYBE_CONTENT =
       Pattern.compile(
           "article|body|content|entry|main|post-?text|story|text|blog-post|hentry",
@@ -287,6 +298,11 @@ public final class MainText {
         continue;
       }
       String names = names(e);
+      if (!names.isEmpty() && CREDIT_NAMES.matcher(names).find()
+          && e.text().length() < CREDIT_MAX && !holdsStory(e, pageText)) {
+        drop(e, "in <" + tag + " " + names + ">, a picture's caption or credit by its name", removed);
+        continue;
+      }
       // "hidden" as a whole class, not "hidden-xs" (hidden on phones) or "label-hidden"
       if (!names.isEmpty() && (UNLIKELY.matcher(names).find() || e.classNames().contains("hidden"))
           && !MAYBE_CONTENT.matcher(names).find()
@@ -633,6 +649,9 @@ public final class MainText {
     return ".!?\"\u201C\u201D\u00BB)\u2026".indexOf(last) < 0;
   }
 
+  /** Blocks shorter than this that hold a copyright sign are credits or copyright lines. */
+  private static final int CREDIT_MAX = 200;
+
   /** Why a block of the story's container is page furniture, or null when it is text. */
   private static String furniture(Block b) {
     double ld = b.linkDensity();
@@ -645,6 +664,10 @@ public final class MainText {
     }
     if (b.tag().equals("figcaption") || b.owner().closest("figcaption") != null) {
       return "picture caption";
+    }
+    if (n < CREDIT_MAX && b.text().indexOf('\u00A9') >= 0) {
+      // A story's sentences do not carry the copyright sign; credits and copyright lines do.
+      return "copyright line or picture credit (\u00A9)";
     }
     return null;
   }

@@ -248,4 +248,27 @@ class MainTextTest {
         "kept: sentence before the story's container, its lede",
         reasonFor(decisions, "The appeals court sided"));
   }
+
+  @Test
+  void copyrightLinesAndCreditsAreDroppedByTheirSignOrTheirName() {
+    String page =
+        "<html><body><div itemprop=articleBody><p>" + sentence("The company") + "</p>"
+            + "<div class=pic><img src=a.jpg><p>The courthouse in Lower Manhattan, where the case"
+            + " was argued. \u00A9 Jane Doe/Reuters</p></div><p>" + sentence("Its lawyer") + "</p>"
+            + "<p class=wp-caption-text>The judges of the Second Circuit in session last year</p>"
+            + "<div><span class=image-copyright>Jane Doe/Reuters</span></div>"
+            + "<p>" + sentence("The government") + "</p><div>\u00A9 2017 The Ledger. All rights"
+            + " reserved.</div></div></body></html>";
+    List<BlockDecision> decisions = new ArrayList<>();
+    String text = MainText.extract(Jsoup.parse(page), decisions::add);
+    assertTrue(text.contains("The government told the court"), text);
+    for (String debris : List.of("Lower Manhattan", "in session", "Jane Doe", "All rights")) {
+      assertFalse(text.contains(debris), debris + " in: " + text);
+    }
+    assertEquals(
+        "dropped: copyright line or picture credit (\u00A9)", reasonFor(decisions, "Lower Manhattan"));
+    assertEquals(
+        "dropped: in <p wp-caption-text>, a picture's caption or credit by its name",
+        reasonFor(decisions, "in session"));
+  }
 }
