@@ -122,6 +122,22 @@ public final class MainText {
               + "foto:|bild:|beitragsbild|see also|more from|more on this|"
               + "newsletter)\\b.{0,40}$");
 
+  /**
+   * The start of a call to the reader (subscribe, sign up, follow us, support us, download the
+   * app), in the languages of the pages read most: a page's furniture, never a story's sentence.
+   */
+  private static final Pattern CALL_TO_ACTION =
+      Pattern.compile(
+          "(?i)^(subscribe|sign up|follow (us( on| at|[:!]|$)|[\\p{L}@ ]{1,30} on (twitter|facebook|"
+              + "instagram))|never miss|don.t miss (out|a story)|download (our|the) [\\p{L} ]{0,20}"
+              + "apps?|join our|support (us|our)|for the latest (news|stories)|newsletter|"
+              + "abonnier|abonniere|abonnez|folgen? (sie )?uns|unterst\u00FCtze|zum newsletter|"
+              + "jetzt (abonnieren|anmelden|registrieren)|melden sie sich|s[i\u00ED]guenos|"
+              + "suscr[i\u00ED]b|zapraszamy (do|te\u017C do) subskrypcji)");
+
+  /** A call to the reader is short: at most this many characters. */
+  private static final int CALL_MAX = 250;
+
   /** The end of a teaser: a text cut off with an ellipsis ("..." or "\u2026"). */
   private static final Pattern TEASER_END = Pattern.compile("(?:\\.\\.\\.|\u2026)\\s*$");
 
@@ -664,6 +680,9 @@ public final class MainText {
     }
     if (b.tag().equals("figcaption") || b.owner().closest("figcaption") != null) {
       return "picture caption";
+    }
+    if (n < CALL_MAX && !b.heading() && CALL_TO_ACTION.matcher(b.text()).find()) {
+      return "a call to subscribe, follow or support";
     }
     if (n < CREDIT_MAX && b.text().indexOf('\u00A9') >= 0) {
       // A story's sentences do not carry the copyright sign; credits and copyright lines do.

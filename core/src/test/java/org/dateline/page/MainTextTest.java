@@ -271,4 +271,24 @@ class MainTextTest {
         "dropped: in <p wp-caption-text>, a picture's caption or credit by its name",
         reasonFor(decisions, "in session"));
   }
+
+  @Test
+  void callsToSubscribeFollowOrSupportAreDroppedButStorySentencesLikeThemStay() {
+    String page =
+        "<html><body><div itemprop=articleBody><p>" + sentence("The company") + "</p><p>"
+            + "Subscribe now to our print edition for the full story.</p><p>"
+            + sentence("Its lawyer") + "</p><p>Supporters of the ruling followed the hearing from"
+            + " the gallery.</p><p>" + sentence("The government") + "</p><p>For the latest news"
+            + " download our free app for iOS and Android.</p><p>Folgen Sie uns auf Facebook und"
+            + " Twitter.</p></div></body></html>";
+    List<BlockDecision> decisions = new ArrayList<>();
+    String text = MainText.extract(Jsoup.parse(page), decisions::add);
+    assertTrue(text.contains("Supporters of the ruling followed the hearing"), text);
+    assertTrue(text.endsWith("and the case goes back."), text);
+    for (String debris : List.of("Subscribe now", "free app", "Folgen Sie")) {
+      assertFalse(text.contains(debris), debris + " in: " + text);
+    }
+    assertEquals(
+        "dropped: a call to subscribe, follow or support", reasonFor(decisions, "Subscribe now"));
+  }
 }
