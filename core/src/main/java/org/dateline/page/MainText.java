@@ -63,7 +63,7 @@ public final class MainText {
               + "outbrain|taboola|navbar|navigation|nav|menu|masthead|footer|"
               + "site-footer|site-header|topbar|toolbar|skip-link|skiplink|screen-reader-text|"
               + "sr-only|print-only|tags|tagcloud|tag-list|post-tags|entry-tags|categories|"
-              + "author-box|author-bio|authorbox|about-author|byline|meta-info|post-meta|"
+              + "author|authors|author-box|author-bio|authorbox|about-author|byline|meta-info|post-meta|"
               + "entry-meta|article-meta|dateline|timestamp|recommended|recirculation|"
               + "more-stories|most-popular|mostpopular|trending|teaser|teasers|newsticker|"
               + "jp-relatedposts|yarpp|wp-caption-text|caption|credit|rating|vote|"

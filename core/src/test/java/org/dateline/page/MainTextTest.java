@@ -291,4 +291,20 @@ class MainTextTest {
     assertEquals(
         "dropped: a call to subscribe, follow or support", reasonFor(decisions, "Subscribe now"));
   }
+
+  @Test
+  void theAuthorsBoxInsideTheArticleBodyIsDropped() {
+    String page =
+        "<html><body><div itemprop=articleBody><p>" + sentence("The company") + "</p><p>"
+            + sentence("Its lawyer") + "</p><p>" + sentence("The government") + "</p>"
+            + "<div class=herald-author><p>Jane Doe is a professor of public law at the University"
+            + " of Bonn and writes about privacy, courts and the technology industry.</p></div>"
+            + "</div></body></html>";
+    List<BlockDecision> decisions = new ArrayList<>();
+    String text = MainText.extract(Jsoup.parse(page), decisions::add);
+    assertTrue(text.endsWith("and the case goes back."), text);
+    assertFalse(text.contains("Jane Doe"), text);
+    assertEquals(
+        "dropped: in <div herald-author>, boilerplate by its name", reasonFor(decisions, "Jane Doe"));
+  }
 }
