@@ -21,18 +21,24 @@ import org.jsoup.nodes.Element;
  *   <li><b>Clean</b>: elements that never hold the story are removed (scripts, styles, forms'
  *       controls, {@code nav}, {@code aside}, {@code footer}), and so are elements whose class or
  *       id names boilerplate ({@code comment}, {@code sidebar}, {@code related}, {@code share},
- *       {@code newsletter}...) unless it also names content ({@code article}, {@code body}, {@code
- *       content}...).
+ *       {@code newsletter}, {@code author}...) unless it also names content ({@code article},
+ *       {@code body}, {@code content}...), and short elements named as a picture's caption or
+ *       credit ({@code wp-caption-text}, {@code image-copyright}) whatever else their name says.
  *   <li><b>Find the story's container</b>: a container the page marks as the article body
  *       ({@code itemprop="articleBody"}, {@code entry-content}...) when it holds enough text;
  *       else Readability's scoring: each paragraph adds points (one, one per comma, one per 100
  *       characters up to three) to its parent and half to its grandparent, class and id names
  *       add or take 25, and each container's total is scaled by its share of non-link text; the
- *       best container, with the siblings that score near it or read as paragraphs, is the story.
- *       Long paragraphs near it count too (a lede box, a second column), except after a body the
- *       page marks (there they are bios, teasers, comments) and teasers cut off with an ellipsis.
+ *       best container, with the siblings that score near it or read as paragraphs, is the story,
+ *       or, when three of the next best score near it, the ancestor it shares with them (a story
+ *       split into sections between pictures and ads). Long paragraphs near it count too (a lede
+ *       box, a second column), and a shorter sentence before it (its lede), except after a body
+ *       the page marks (there they are bios, teasers, comments) and teasers cut off with an
+ *       ellipsis.
  *   <li><b>Keep its blocks</b> (paragraphs, headings, list items, quotes, table rows) except those
- *       that are mostly links, or read as page furniture ("Share", "Read more", "Advertisement"),
+ *       that are mostly links, or read as page furniture ("Share", "Read more", "Advertisement",
+ *       calls to subscribe or follow, short lines with a copyright sign), the headline ({@code
+ *       h1}: it is the title),
  *       the label lines before the story's first sentence and after its last (a byline, a date,
  *       "4 min read"; "Related", "Tagged:"), and headings with nothing left under them.
  * </ol>
@@ -63,8 +69,8 @@ public final class MainText {
               + "outbrain|taboola|navbar|navigation|nav|menu|masthead|footer|"
               + "site-footer|site-header|topbar|toolbar|skip-link|skiplink|screen-reader-text|"
               + "sr-only|print-only|tags|tagcloud|tag-list|post-tags|entry-tags|categories|"
-              + "author|authors|author-box|author-bio|authorbox|about-author|byline|meta-info|post-meta|"
-              + "entry-meta|article-meta|dateline|timestamp|recommended|recirculation|"
+              + "author|authors|author-box|author-bio|authorbox|about-author|byline|meta-info|"
+              + "post-meta|entry-meta|article-meta|dateline|timestamp|recommended|recirculation|"
               + "more-stories|most-popular|mostpopular|trending|teaser|teasers|newsticker|"
               + "jp-relatedposts|yarpp|wp-caption-text|caption|credit|rating|vote|"
               + "signup|login|search|searchform|lang-select|language-switcher)(?:$|[-_ ])",
@@ -128,8 +134,8 @@ public final class MainText {
    */
   private static final Pattern CALL_TO_ACTION =
       Pattern.compile(
-          "(?i)^(subscribe|sign up|follow (us( on| at|[:!]|$)|[\\p{L}@ ]{1,30} on (twitter|facebook|"
-              + "instagram))|never miss|don.t miss (out|a story)|download (our|the) [\\p{L} ]{0,20}"
+          "(?i)^(subscribe|sign up|follow (us( on| at|[:!]|$)|[\\p{L}@ ]{1,30} on "
+              + "(twitter|facebook|instagram))|never miss|don.t miss (out|a story)|download (our|the) [\\p{L} ]{0,20}"
               + "apps?|join our|support (us|our)|for the latest (news|stories)|newsletter|"
               + "abonnier|abonniere|abonnez|folgen? (sie )?uns|unterst\u00FCtze|zum newsletter|"
               + "jetzt (abonnieren|anmelden|registrieren)|melden sie sich|s[i\u00ED]guenos|"
@@ -316,7 +322,8 @@ public final class MainText {
       String names = names(e);
       if (!names.isEmpty() && CREDIT_NAMES.matcher(names).find()
           && e.text().length() < CREDIT_MAX && !holdsStory(e, pageText)) {
-        drop(e, "in <" + tag + " " + names + ">, a picture's caption or credit by its name", removed);
+        drop(e, "in <" + tag + " " + names + ">, a picture's caption or credit by its name",
+            removed);
         continue;
       }
       // "hidden" as a whole class, not "hidden-xs" (hidden on phones) or "label-hidden"
@@ -600,7 +607,7 @@ public final class MainText {
       Block b = candidates.get(i);
       if (b.tag().equals("h1")) {
         // The headline is the article's title (metadata), not a line of its text; sites also use
-        // h1 for their name or a donation box's call, never for a section of the story.
+        // h1 for their name or a donation box's call, seldom for a section of the story.
         decisions.add(new BlockDecision(b.text(), false, "h1, the page's headline, not its text"));
       } else if (i < start && label(b)) {
         decisions.add(new BlockDecision(b.text(), false, "short line before the story's start"));

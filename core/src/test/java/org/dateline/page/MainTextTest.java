@@ -185,7 +185,8 @@ class MainTextTest {
 
   /** A part of a story, nested as page builders nest their sections: six levels deep. */
   private static String section(String... paragraphs) {
-    StringBuilder html = new StringBuilder("<div class=section><div><div><div><div><div class=text>");
+    StringBuilder html =
+        new StringBuilder("<div class=section><div><div><div><div><div class=text>");
     for (String p : paragraphs) {
       html.append("<p>").append(p).append("</p>");
     }
@@ -266,7 +267,8 @@ class MainTextTest {
       assertFalse(text.contains(debris), debris + " in: " + text);
     }
     assertEquals(
-        "dropped: copyright line or picture credit (\u00A9)", reasonFor(decisions, "Lower Manhattan"));
+        "dropped: copyright line or picture credit (\u00A9)",
+        reasonFor(decisions, "Lower Manhattan"));
     assertEquals(
         "dropped: in <p wp-caption-text>, a picture's caption or credit by its name",
         reasonFor(decisions, "in session"));
@@ -305,6 +307,7 @@ class MainTextTest {
     assertTrue(text.endsWith("and the case goes back."), text);
     assertFalse(text.contains("Jane Doe"), text);
     assertEquals(
-        "dropped: in <div herald-author>, boilerplate by its name", reasonFor(decisions, "Jane Doe"));
+        "dropped: in <div herald-author>, boilerplate by its name",
+        reasonFor(decisions, "Jane Doe"));
   }
 }
