@@ -225,20 +225,22 @@ final class MetadataExtractor {
    * The headline as the page shows it, in this order:
    *
    * <ol>
-   *   <li>a heading whose text is a title the metadata or {@code <title>} gives, or is one with a
-   *       kicker before it set apart by its own element or a separator ({@code <h1><span>Section
-   *       </span> Headline</h1>}, "Section: Headline") or with small print after it (a date, the
-   *       sections): the most trusted title a heading shows wins;
+   *   <li>an {@code h1} or {@code h2} whose text is a title the metadata or {@code <title>} gives,
+   *       or is one with a kicker before it in an element of its own ({@code <h1><small>Section
+   *       </small> Headline</h1>}) or with small print after it (a date, the sections): the most
+   *       trusted title a heading shows wins;
    *   <li>else the first heading ({@code h1}, then {@code h2} and elements marked as the headline)
-   *       whose words agree with such a title, without a kicker or the site's name;
+   *       whose words agree with such a title or that is a whole part of one ("Section: Headline"),
+   *       without a kicker or the site's name;
    *   <li>else the page's one {@code h1}: HTML's own mark of the page's heading, where the
    *       metadata's titles are often written for search engines and sharing;
    *   <li>else the metadata's title, else {@code <title>}, with the site's name cut off; else, on a
    *       page that has neither, its first {@code h2} of two words or more.
    * </ol>
    *
-   * <p>Headings that name the site (its name, or a link to its home page) and text hidden from
-   * readers ({@code class="sr-only"}, {@code hidden}) are passed over; a date before the title
+   * <p>Headings that name the site (its name, or a link to its home page), headings hidden from
+   * readers or marked as kickers by their class, and text hidden inside a heading ({@code
+   * class="sr-only"}, {@code hidden}) are passed over; a date before the title
    * ("23.01.2022 - Headline") is not part of it; the title is in Unicode's composed form (NFC).
    */
   private String title() {
