@@ -66,7 +66,17 @@ public final class ExtractionEvaluation {
       String expectedDate,
       String date,
       String expectedAuthor,
-      List<String> authors) {}
+      List<String> authors) {
+
+    /**
+     * Returns whether the title found is the annotated one, as the scores count it.
+     *
+     * @return true when they match; false also when no title is annotated
+     */
+    public boolean titleRight() {
+      return !expectedTitle.isBlank() && sameTitle(expectedTitle, title);
+    }
+  }
 
   /**
    * Scores the set.
@@ -138,7 +148,7 @@ public final class ExtractionEvaluation {
           String expectedTitle = a.path("title").asText("");
           if (!expectedTitle.isBlank()) {
             titles++;
-            if (fold(expectedTitle).equals(fold(m.title()))) {
+            if (sameTitle(expectedTitle, m.title())) {
               titlesRight++;
             }
           }
@@ -168,6 +178,10 @@ public final class ExtractionEvaluation {
     }
     return new ExtractionScores(
         pages, tp, fn, fp, tn, titlesRight, titles, datesRight, dates, authorsRight, authors);
+  }
+
+  private static boolean sameTitle(String expected, String found) {
+    return fold(expected).equals(fold(found));
   }
 
   private static Set<String> names(List<String> names) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -24,7 +25,8 @@ final class MetadataExtractor {
           "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "blogposting",
           "liveblogposting", "socialmediaposting", "techarticle", "scholarlyarticle", "report",
           "posting", "advertisernewsarticle", "satiricalarticle", "askpublicnewsarticle");
-  private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»/]{1,2}\\s+");
+  private static final Pattern TITLE_SEPARATOR =
+      Pattern.compile("\\s+[|\\-–—:·•»«/]{1,2}(?:\\s+[|\\-–—:·•»«/]{1,2})*\\s+");
 
   private final Document page;
   private final String pageUrl;
@@ -72,7 +74,7 @@ final class MetadataExtractor {
             content("dcterms.modified"),
             content("last-modified"));
     return new PageMetadata(
-        title(siteName),
+        title(),
         published,
         modified,
         source,
@@ -220,30 +222,48 @@ final class MetadataExtractor {
   // ---------------------------------------------------------------- fields
 
   /**
-   * The headline as the page shows it: the first heading ({@code h1}, then {@code h2} and elements
-   * marked as the headline) whose words agree with what the metadata or {@code <title>} calls the
-   * page, else the metadata's title, else {@code <title>}, with the site's name cut off. Metadata
-   * titles are often shortened or prefixed for sharing ("Section: Headline", "Headline | Site"),
-   * while the heading is what readers see; a heading that is only the site's name or a section's
-   * does not agree with the title and is passed over.
+   * The headline as the page shows it, in this order:
+   *
+   * <ol>
+   *   <li>an {@code h1} or {@code h2} whose text is a title the metadata or {@code <title>} gives,
+   *       or is one with a kicker before it in an element of its own ({@code <h1><small>Section
+   *       </small> Headline</h1>}) or with small print after it (a date, the sections): the most
+   *       trusted title a heading shows wins;
+   *   <li>else the first heading ({@code h1}, then {@code h2} and elements marked as the headline)
+   *       whose words agree with such a title or that is a whole part of one ("Section: Headline"),
+   *       without a kicker or the site's name;
+   *   <li>else the page's one {@code h1}: HTML's own mark of the page's heading, where the
+   *       metadata's titles are often written for search engines and sharing;
+   *   <li>else the metadata's title, else {@code <title>}, with the site's name cut off; else, on a
+   *       page that has neither, its first {@code h2} of two words or more.
+   * </ol>
+   *
+   * <p>Headings that name the site (its name, or a link to its home page), headings hidden from
+   * readers or marked as kickers by their class, and text hidden inside a heading ({@code
+   * class="sr-only"}, {@code hidden}) are passed over; a date before the title
+   * ("23.01.2022 - Headline") is not part of it; the title is in Unicode's composed form (NFC).
    */
-  private String title(String siteName) {
-    String meta =
-        unescape(first(ldTitle, content("og:title"), content("twitter:title"), content("dc.title")));
+  private String title() {
     String titleTag = unescape(blankToNull(page.title()));
-    if (meta != null && siteName != null && norm(meta).equals(norm(siteName)) && titleTag != null) {
-      meta = null; // a site that puts its own name in og:title says nothing about the page
-    }
-    List<String> references = new ArrayList<>();
-    if (meta != null) {
-      references.add(meta);
-    }
+    List<String> metaTitles = metaTitles(titleTag != null);
+    String meta = metaTitles.isEmpty() ? null : metaTitles.get(0);
+    List<String> references = new ArrayList<>(metaTitles);
     if (titleTag != null) {
       references.add(titleTag);
     }
-    String headline = headline(references, siteName);
+    List<Element> headings = headings();
+    String exact = exactHeadline(headings, references);
+    if (exact != null) {
+      return finish(exact);
+    }
+    String headline = headline(headings, references);
     if (headline != null) {
-      return headline;
+      return finish(headline);
+    }
+    Element sole = soleH1(headings);
+    if (sole != null && !references.isEmpty()) {
+      headlineElement = sole;
+      return finish(withoutSiteName(visibleText(sole), null, false));
     }
     String h1 = null;
     for (Element h : page.select("h1")) {
@@ -262,31 +282,192 @@ final class MetadataExtractor {
       }
     }
     if (candidate == null) {
+      candidate = firstH2();
+    }
+    if (candidate == null) {
       return "";
     }
-    return withoutSiteName(candidate, siteName, h1, true);
+    return finish(withoutSiteName(candidate, h1, true));
+  }
+
+  /** The title as returned: no leading date part, no-break spaces as spaces, composed (NFC). */
+  private static String finish(String title) {
+    String t = title.replace('\u00A0', ' ').strip();
+    String[] parts = TITLE_SEPARATOR.split(t, 2);
+    if (parts.length == 2 && DATE_ONLY.matcher(parts[0].strip()).matches()
+        && words(parts[1]).size() >= 2) {
+      t = parts[1].strip();
+    }
+    return java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFC);
+  }
+
+  private static final Pattern DATE_ONLY =
+      Pattern.compile("\\d{1,4}([./-])\\d{1,2}\\1\\d{1,4}\\.?");
+
+  /**
+   * The titles the metadata gives, most trusted first (JSON-LD's headline, every {@code og:title},
+   * {@code twitter:title}, Dublin Core's, {@code <meta name="title">}), each once; one that is only
+   * the site's name says nothing about the page and is left out when there is a {@code <title>}.
+   */
+  private List<String> metaTitles(boolean hasTitleTag) {
+    List<String> all = new ArrayList<>();
+    all.add(ldTitle);
+    all.addAll(contents("og:title"));
+    all.add(content("twitter:title"));
+    all.add(content("dc.title"));
+    all.add(content("title"));
+    Set<String> seen = new java.util.HashSet<>();
+    List<String> out = new ArrayList<>();
+    for (String t : all) {
+      String u = unescape(t);
+      if (u != null && seen.add(norm(u)) && !(hasTitleTag && namesSite(u))) {
+        out.add(u);
+      }
+    }
+    return out;
   }
 
   private static final String HEADLINE_SELECTOR =
       "h2, [itemprop=headline], .entry-title, .post-title, .article-title, .headline";
 
+  /**
+   * The headings that may be the headline, {@code h1} first: not empty, not over 300 characters,
+   * not the site's name nor a link to its home page, not hidden, not marked by its class as the
+   * line above or below the headline (a kicker, a strapline, a subtitle).
+   */
+  private List<Element> headings() {
+    Set<Element> all = new java.util.LinkedHashSet<>(page.select("h1"));
+    all.addAll(page.select(HEADLINE_SELECTOR));
+    List<Element> out = new ArrayList<>();
+    for (Element h : all) {
+      String text = visibleText(h);
+      if (!text.isEmpty() && text.length() <= 300 && !namesSite(text) && !linksHome(h, text)
+          && !isHidden(h) && !KICKER_CLASS.matcher(h.className()).find()) {
+        out.add(h);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The first {@code h1} or {@code h2} that shows one of the titles, most trusted title first: the whole heading, or its part after a kicker or before small
+   * print (see {@link #shownTitle}); null when none does. A heading that is a link to another page
+   * is a teaser for that page, and is passed over; so are lower headings, where teasers are.
+   */
+  private String exactHeadline(List<Element> headings, List<String> references) {
+    for (String r : references) {
+      Set<String> forms = new java.util.LinkedHashSet<>();
+      forms.add(collapse(r));
+      forms.add(collapse(withoutSiteName(r, null, false)));
+      for (Element h : headings) {
+        if (!(h.nameIs("h1") || h.nameIs("h2")) || linksAway(h)) {
+          continue;
+        }
+        String text = collapse(visibleText(h));
+        for (String f : forms) {
+          String shown = shownTitle(h, text, f);
+          if (shown != null) {
+            headlineElement = h;
+            return shown;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The title as a heading shows it, or null: the heading's text when it is the title (case
+   * aside); its end when that is the title and what comes before is a kicker in an element of its
+   * own; its start when that is the title and what follows is small print ({@code <small>}, or a
+   * date and the like).
+   */
+  private static String shownTitle(Element heading, String text, String title) {
+    if (text.equalsIgnoreCase(title)) {
+      return text;
+    }
+    int n = title.length();
+    if (words(title).size() < 2 || text.length() <= n) {
+      return null;
+    }
+    if (text.regionMatches(true, text.length() - n, title, 0, n)) {
+      String before = text.substring(0, text.length() - n).strip();
+      if (isPartElement(heading, before)) {
+        return text.substring(text.length() - n);
+      }
+    }
+    if (text.regionMatches(true, 0, title, 0, n)) {
+      String after = text.substring(n).strip();
+      for (Element e : heading.getAllElements()) {
+        if (e != heading && collapse(e.text()).equalsIgnoreCase(after)
+            && (e.nameIs("small") || PageDates.inText(after) != null)) {
+          return text.substring(0, n);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether an element inside the heading holds exactly this text (trailing separators aside). */
+  private static boolean isPartElement(Element heading, String text) {
+    String t = text.replaceFirst("[\\s|\\-–—:·•»«/]+$", "");
+    if (t.isEmpty()) {
+      return false;
+    }
+    for (Element e : heading.getAllElements()) {
+      if (e != heading
+          && collapse(e.text()).replaceFirst("[\\s|\\-–—:·•»«/]+$", "").equalsIgnoreCase(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern KICKER_CLASS =
+      Pattern.compile(
+          "(?i)kicker|strapline|overline|topline|dachzeile|roofline|eyebrow|subline|subtitle"
+              + "|sub-title|subheadline|sub-headline");
+
   /** The first heading that agrees with one of the titles the page gives itself, or null. */
-  private String headline(List<String> references, String siteName) {
+  private String headline(List<Element> headings, List<String> references) {
     if (references.isEmpty()) {
       return null;
     }
-    List<Element> headings = new ArrayList<>(page.select("h1"));
-    headings.addAll(page.select(HEADLINE_SELECTOR));
     for (Element h : headings) {
-      String text = h.text().strip();
-      if (text.isEmpty() || text.length() > 300) {
-        continue;
-      }
+      String text = visibleText(h);
       for (String r : references) {
         if (agrees(text, r)) {
           headlineElement = h;
-          return withoutSiteName(withoutKicker(h, text, r), siteName, null, false);
+          return withoutSiteName(withoutKicker(h, text, r), null, false);
         }
+      }
+    }
+    return null;
+  }
+
+  /** The page's one {@code h1} when it has one (several with the same text count as one). */
+  private static Element soleH1(List<Element> headings) {
+    Element sole = null;
+    for (Element h : headings) {
+      if (!h.nameIs("h1")) {
+        continue;
+      }
+      if (sole != null && !norm(visibleText(sole)).equals(norm(visibleText(h)))) {
+        return null;
+      }
+      if (sole == null) {
+        sole = h;
+      }
+    }
+    return sole;
+  }
+
+  /** The first {@code h2} of two words or more, for a page with no other title. */
+  private String firstH2() {
+    for (Element h : page.select("h2")) {
+      String t = visibleText(h);
+      if (words(t).size() >= 2 && t.length() <= 300 && !namesSite(t) && !linksHome(h, t)) {
+        return t;
       }
     }
     return null;
@@ -297,7 +478,7 @@ final class MetadataExtractor {
    * </span><span>Headline</span></h1>}): the longest part that agrees with the title when the
    * heading's other words are not in the title.
    */
-  private static String withoutKicker(Element heading, String text, String title) {
+  private String withoutKicker(Element heading, String text, String title) {
     Element first = heading.firstElementChild();
     if (first != null) {
       String kicker = first.text().strip();
@@ -329,18 +510,22 @@ final class MetadataExtractor {
 
   /**
    * Whether a heading is the page's headline by a title it gives itself: most of the heading's
-   * words are in the title, and it holds most words of the title's longest part (the part that is
-   * neither the site's name nor a section's).
+   * words are in the title, and it holds most words of the title's longest part that is not the
+   * site's name (a section's name is short); or the heading is a whole part of the title, of two
+   * words or more, between separators ("Section: Heading - Site").
    */
-  static boolean agrees(String heading, String title) {
+  private boolean agrees(String heading, String title) {
     List<String> h = words(heading);
     if (h.isEmpty()) {
       return false;
     }
+    if (h.size() >= 2 && isWholePart(heading, title)) {
+      return true;
+    }
     Set<String> t = new java.util.HashSet<>(words(title));
     String longest = "";
     for (String part : TITLE_SEPARATOR.split(title)) {
-      if (part.strip().length() > longest.length()) {
+      if (part.strip().length() > longest.length() && !namesSite(part)) {
         longest = part.strip();
       }
     }
@@ -352,6 +537,25 @@ final class MetadataExtractor {
     long inTitle = h.stream().filter(t::contains).count();
     long mainInHeading = main.stream().filter(hs::contains).count();
     return inTitle * 2 >= h.size() && mainInHeading * 2 >= main.size();
+  }
+
+  private static final Pattern PART_START =
+      Pattern.compile("(?s).*(\\s[|\\-–—·•»«/]{1,2}\\s|:\\s)$");
+  private static final Pattern PART_END =
+      Pattern.compile("(?s)^(\\s[|\\-–—·•»«/]{1,2}\\s|:?\\s[|\\-–—·•»«/]{1,2}\\s|:\\s).*");
+
+  /** Whether the heading is the whole of one or more parts of the title, separators around it. */
+  private static boolean isWholePart(String heading, String title) {
+    String h = norm(heading);
+    String t = norm(title);
+    int at = t.indexOf(h);
+    if (at < 0 || h.length() == t.length()) {
+      return false;
+    }
+    boolean starts = at == 0 || PART_START.matcher(t.substring(0, at)).matches();
+    boolean ends = at + h.length() == t.length()
+        || PART_END.matcher(t.substring(at + h.length())).matches();
+    return starts && ends;
   }
 
   private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -366,6 +570,149 @@ final class MetadataExtractor {
     return out;
   }
 
+  private static final Pattern HIDDEN_CLASS =
+      Pattern.compile(
+          "(?i)(^|\\s)(sr-only|visually-?hidden|screen-reader-text|element-invisible|aural|hidden"
+              + "|invisible)(\\s|$)");
+
+  /** Whether readers never see an element: hidden by a class that says so, an attribute, a style. */
+  private static boolean isHidden(Element e) {
+    String style = e.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
+    return HIDDEN_CLASS.matcher(e.className()).find() || e.hasAttr("hidden")
+        || style.contains("display:none") || style.contains("visibility:hidden");
+  }
+
+  /** An element's text without the parts of it hidden from readers (screen-reader labels...). */
+  static String visibleText(Element element) {
+    List<Element> hidden = new ArrayList<>();
+    for (Element e : element.getAllElements()) {
+      if (e != element && isHidden(e)) {
+        hidden.add(e);
+      }
+    }
+    if (hidden.isEmpty()) {
+      return element.text().replace('\u00A0', ' ').strip();
+    }
+    Element copy = element.clone();
+    for (Element e : copy.getAllElements()) {
+      if (e != copy && e.parent() != null && isHidden(e)) {
+        e.remove();
+      }
+    }
+    return copy.text().replace('\u00A0', ' ').strip();
+  }
+
+  /** Whether a heading is only a link to the site's home page (a logo, the site's name). */
+  private boolean linksHome(Element heading, String text) {
+    Element a = heading.selectFirst("a[href]");
+    if (a == null || !norm(a.text()).equals(norm(text))) {
+      return false;
+    }
+    if (a.attr("rel").toLowerCase(Locale.ROOT).contains("home")) {
+      return true;
+    }
+    String href = a.absUrl("href");
+    if (href.isEmpty()) {
+      href = a.attr("href");
+    }
+    // an archived page's links point into the archive: look at the URL archived
+    java.util.regex.Matcher archived = ARCHIVED.matcher(href);
+    if (archived.find()) {
+      href = archived.group(1);
+    }
+    try {
+      URI u = URI.create(href.strip());
+      String path = u.getPath() == null ? "" : u.getPath();
+      return (path.isEmpty() || path.equals("/")) && u.getQuery() == null && u.getFragment() == null
+          && (u.getHost() == null || pageUrl == null || Objects.equals(host(href), host(pageUrl))
+              || ARCHIVED.matcher(pageUrl).find());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** Whether a heading is only a link to another page than this one (a teaser). */
+  private boolean linksAway(Element heading) {
+    Element a = heading.selectFirst("a[href]");
+    if (a == null || !norm(a.text()).equals(norm(visibleText(heading)))) {
+      return false;
+    }
+    String target = path(a.absUrl("href").isEmpty() ? a.attr("href") : a.absUrl("href"));
+    if (target == null) {
+      return false;
+    }
+    Element canonical = page.selectFirst("link[rel=canonical][href]");
+    return !target.equals(path(pageUrl))
+        && (canonical == null || !target.equals(path(canonical.absUrl("href"))));
+  }
+
+  /** A URL's path without a trailing slash, inside an archive's URL the archived one's; or null. */
+  private static String path(String url) {
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    String u = url.strip();
+    java.util.regex.Matcher archived = ARCHIVED.matcher(u);
+    if (archived.find()) {
+      u = archived.group(1);
+    }
+    try {
+      String p = URI.create(u).getPath();
+      return p == null ? null : p.replaceFirst("/+$", "");
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static final Pattern ARCHIVED = Pattern.compile("/web/\\d+[a-z_]*/(https?://.*)$");
+
+  private List<String> siteNames() {
+    if (siteNames == null) {
+      siteNames = new ArrayList<>();
+      for (String s : new String[] {ldPublisher, content("og:site_name"),
+          content("application-name"), host(pageUrl)}) {
+        if (s != null && !s.isBlank()) {
+          siteNames.add(s);
+        }
+      }
+    }
+    return siteNames;
+  }
+
+  private List<String> siteNames;
+
+  /** Whether a text is the site's name: a publisher's or site's name given, or the host's. */
+  private boolean namesSite(String text) {
+    String joined = String.join("", words(text));
+    if (joined.isEmpty()) {
+      return false;
+    }
+    for (String s : siteNames()) {
+      if (joined.equals(String.join("", words(s)))) {
+        return true;
+      }
+    }
+    String label = hostLabel();
+    return label != null && joined.equals(label);
+  }
+
+  /** The host's own name: "taz" for www.taz.de, "munich2022" for munich2022.com; or null. */
+  private String hostLabel() {
+    String h = host(pageUrl);
+    if (h == null) {
+      return null;
+    }
+    String[] labels = h.split("\\.");
+    if (labels.length < 2) {
+      return null;
+    }
+    String label = labels[labels.length - 2];
+    if (label.length() <= 3 && labels.length >= 3) {
+      label = labels[labels.length - 3]; // news.example.co.uk
+    }
+    return String.join("", words(label));
+  }
+
   private static String unescape(String s) {
     return s == null ? null : blankToNull(org.jsoup.parser.Parser.unescapeEntities(s, false));
   }
@@ -375,13 +722,28 @@ final class MetadataExtractor {
   }
 
   private static String norm(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    return s.toLowerCase(Locale.ROOT).replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
   }
 
-  /** A title with the site's name cut off: "Story - Site", "Site | Story". */
-  private String withoutSiteName(String title, String siteName, String h1, boolean byShape) {
+  private static String collapse(String s) {
+    return s.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+  }
+
+  private static final Pattern BARE_PIPE = Pattern.compile("\\s*[|｜]\\s*");
+
+  /** A title with the site's name cut off: "Story - Site", "Site | Story", "Site|Story". */
+  private String withoutSiteName(String title, String h1, boolean byShape) {
     String[] parts = TITLE_SEPARATOR.split(title);
     if (parts.length < 2) {
+      String[] bare = BARE_PIPE.split(title);
+      if (bare.length == 2) {
+        if (isSite(bare[1])) {
+          return bare[0].strip();
+        }
+        if (isSite(bare[0])) {
+          return bare[1].strip();
+        }
+      }
       return title;
     }
     if (h1 != null) {
@@ -391,17 +753,13 @@ final class MetadataExtractor {
         }
       }
     }
-    String site = siteName == null ? host(pageUrl) : siteName;
     String first = parts[0].strip();
     String last = parts[parts.length - 1].strip();
-    if (site != null) {
-      String s = norm(site);
-      if (isSite(last, s)) {
-        return title.substring(0, title.length() - suffixLength(title, parts)).strip();
-      }
-      if (isSite(first, s)) {
-        return title.substring(title.indexOf(parts[1], first.length())).strip();
-      }
+    if (isSite(last) || isHostPart(last)) {
+      return title.substring(0, title.length() - suffixLength(title)).strip();
+    }
+    if (isSite(first)) {
+      return title.substring(title.indexOf(parts[1], first.length())).strip();
     }
     // a short last part after a long first one is a site name by its shape
     if (byShape && parts.length == 2 && last.split(" ").length <= 3 && first.length() > 2 * last.length()) {
@@ -410,15 +768,35 @@ final class MetadataExtractor {
     return title;
   }
 
-  private static boolean isSite(String part, String site) {
+  /** Whether a part of a title is the site's name, as given or near it ("Site.de", "Site Online"). */
+  private boolean isSite(String part) {
     String p = norm(part);
+    if (p.isEmpty()) {
+      return false;
+    }
     String compact = p.replace(" ", "");
-    String s = site.replace(" ", "");
-    return !p.isEmpty() && (p.equals(site) || compact.equals(s) || s.startsWith(compact)
-        || compact.startsWith(s) || s.contains(compact) && compact.length() > 3);
+    for (String site : siteNames()) {
+      String s = norm(site).replace(" ", "");
+      if (p.equals(norm(site)) || compact.equals(s) || s.startsWith(compact)
+          || compact.startsWith(s) && compact.length() - s.length() <= 4
+          || s.contains(compact) && compact.length() > 3) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static int suffixLength(String title, String[] parts) {
+  /**
+   * Whether a title's last part is a short name (four words at most) that holds the host's own
+   * name ("European Championships Munich 2022" on munich2022.com).
+   */
+  private boolean isHostPart(String part) {
+    String label = hostLabel();
+    return label != null && label.length() >= 4 && words(part).size() <= 4
+        && String.join("", words(part)).contains(label);
+  }
+
+  private static int suffixLength(String title) {
     java.util.regex.Matcher m = TITLE_SEPARATOR.matcher(title);
     int lastSep = -1;
     while (m.find()) {
