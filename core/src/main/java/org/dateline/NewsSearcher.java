@@ -799,9 +799,12 @@ public final class NewsSearcher implements ArticleSearcher {
     }
     Highlighting.Highlights[] highlights = null;
     try {
+      // without marks (the request's choice) the plain titles and ledes below serve
       highlights =
-          Highlighting.highlight(
-              searcher, indexAnalyzer, base, docIds, r.snippets(), r.snippetLength(), stored);
+          !r.highlight()
+              ? null
+              : Highlighting.highlight(
+                  searcher, indexAnalyzer, base, docIds, r.snippets(), r.snippetLength(), stored);
     } catch (RuntimeException e) {
       // An odd query must not cost the results: fall back to plain titles and ledes below, but
       // count it, so that tests (and monitoring) see a highlighter that fails.
