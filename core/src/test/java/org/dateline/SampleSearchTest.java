@@ -456,4 +456,21 @@ class SampleSearchTest {
           h.id() + ": " + lede.text() + " is not the start of the body");
     }
   }
+
+  @Test
+  void unmappedSearcherFindsTheSameAsTheMappedOne() throws IOException {
+    SearchRequest request =
+        SearchRequest.of("\"search warrant\" OR microsoft")
+            .snippets(1, 160)
+            .facets(FacetRequest.of("source", "year"));
+    try (NewsSearcher unmapped = NewsSearcher.openUnmapped(dir)) {
+      SearchResult a = searcher.search(request);
+      SearchResult b = unmapped.search(request);
+      assertEquals(5, a.total());
+      assertEquals(a.total(), b.total());
+      assertEquals(a.hits(), b.hits());
+      assertEquals(a.facets(), b.facets());
+      assertEquals(a.nextCursor(), b.nextCursor());
+    }
+  }
 }
