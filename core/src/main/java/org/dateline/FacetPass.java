@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
@@ -113,9 +115,28 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
     return total;
   }
 
+  /** Milliseconds per day. */
+  private static final long DAY = 86_400_000L;
+
+  /**
+   * Widest span of days, from a segment's first dated article to its last, counted in an array
+   * (about 180 years; 256 KiB); a wider segment is counted in the hash table directly.
+   */
+  private static final int MAX_DAY_ARRAY = 1 << 16;
+
   /** Counts the segments of one slice. */
   final class SliceCounter implements Collector {
     private final Counts counts;
+
+    /** Per-day counts of the segment being collected, all zero between segments. */
+    private int[] days = new int[0];
+
+    private int[] dayArray(int length) {
+      if (days.length < length) {
+        days = new int[length];
+      }
+      return days;
+    }
 
     SliceCounter(Counts counts) {
       this.counts = counts;
@@ -138,6 +159,25 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
       }
       SortedNumericDocValues dates =
           countDays ? DocValues.getSortedNumeric(context.reader(), Fields.DATE) : null;
+      // Days are counted into an array indexed from the segment's first day (its points know the
+      // span) and added to the table once the segment is done: a hash probe per hit costs more.
+      long firstDay = 0;
+      int span = 0;
+      int[] byDay = null;
+      if (dates != null) {
+        PointValues points = context.reader().getPointValues(Fields.DATE);
+        if (points != null && points.getDocCount() > 0) {
+          firstDay = Math.floorDiv(LongPoint.decodeDimension(points.getMinPackedValue(), 0), DAY);
+          long lastDay = Math.floorDiv(LongPoint.decodeDimension(points.getMaxPackedValue(), 0), DAY);
+          if (lastDay - firstDay < MAX_DAY_ARRAY) {
+            span = (int) (lastDay - firstDay + 1);
+            byDay = dayArray(span);
+          }
+        }
+      }
+      final long segmentFirstDay = firstDay;
+      final int segmentSpan = span;
+      final int[] segmentDays = byDay;
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
@@ -150,7 +190,13 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
           if (dates != null) {
             if (dates.advanceExact(doc)) {
               // LongField holds one value; the smallest is the first.
-              counts.days.add(Math.floorDiv(dates.nextValue(), 86_400_000L), 1);
+              long day = Math.floorDiv(dates.nextValue(), DAY) - segmentFirstDay;
+              if (day >= 0 && day < segmentSpan) {
+                segmentDays[(int) day]++;
+              } else { // no array for this segment (or, never, a value beyond its points)
+                day += segmentFirstDay;
+                counts.days.add(day, 1);
+              }
             } else {
               counts.undated++;
             }
@@ -161,6 +207,14 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
         public void finish() throws IOException {
           for (SegmentTerms t : segmentTerms) {
             t.finish();
+          }
+          if (segmentDays != null) {
+            for (int i = 0; i < segmentSpan; i++) {
+              if (segmentDays[i] != 0) {
+                counts.days.add(segmentFirstDay + i, segmentDays[i]);
+                segmentDays[i] = 0; // the array serves the slice's next segment
+              }
+            }
           }
         }
       };

@@ -58,6 +58,7 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
@@ -194,6 +195,26 @@ public final class NewsSearcher implements ArticleSearcher {
    *     is no index there, {@link IndexUnavailableException.Reason#CORRUPT} when it is damaged
    */
   public static NewsSearcher open(Path indexDir, Bm25 ranking) throws IndexUnavailableException {
+    return open(indexDir, ranking, true);
+  }
+
+  /**
+   * Opens the index in a folder for a process that searches it once or twice and exits, such as a
+   * command-line search: its files are read with plain reads ({@code NIOFSDirectory}) rather than
+   * mapped into memory, which spares such a process the set-up of memory mapping (the native calls
+   * Lucene binds to advise the kernel: about a tenth of a one-shot search's start-up). Results are
+   * the same as {@link #open(Path)}'s; a long-lived searcher should use that.
+   *
+   * @param indexDir the index folder
+   * @return the searcher
+   * @throws IndexUnavailableException as {@link #open(Path)}
+   */
+  public static NewsSearcher openUnmapped(Path indexDir) throws IndexUnavailableException {
+    return open(indexDir, Bm25.DEFAULT, false);
+  }
+
+  private static NewsSearcher open(Path indexDir, Bm25 ranking, boolean mapped)
+      throws IndexUnavailableException {
     java.util.Objects.requireNonNull(ranking, "ranking");
     var file = IndexUnavailableException.whenAFile(indexDir, IndexUnavailableException.Reason.MISSING);
     if (file.isPresent()) {
@@ -204,7 +225,7 @@ public final class NewsSearcher implements ArticleSearcher {
     }
     Directory dir = null;
     try {
-      dir = FSDirectory.open(indexDir);
+      dir = mapped ? FSDirectory.open(indexDir) : new NIOFSDirectory(indexDir);
       if (!DirectoryReader.indexExists(dir)) {
         throw missing(indexDir, "the folder holds no index");
       }
@@ -799,9 +820,12 @@ public final class NewsSearcher implements ArticleSearcher {
     }
     Highlighting.Highlights[] highlights = null;
     try {
+      // without marks (the request's choice) the plain titles and ledes below serve
       highlights =
-          Highlighting.highlight(
-              searcher, indexAnalyzer, base, docIds, r.snippets(), r.snippetLength(), stored);
+          !r.highlight()
+              ? null
+              : Highlighting.highlight(
+                  searcher, indexAnalyzer, base, docIds, r.snippets(), r.snippetLength(), stored);
     } catch (RuntimeException e) {
       // An odd query must not cost the results: fall back to plain titles and ledes below, but
       // count it, so that tests (and monitoring) see a highlighter that fails.

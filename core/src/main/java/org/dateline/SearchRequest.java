@@ -49,6 +49,9 @@ import java.util.regex.Pattern;
  *     pages by offset only, not by cursor
  * @param count what {@link SearchResult#stories()} and the facets count
  * @param expansion RM3 query expansion (see {@link #expand(Rm3)}), or null for none
+ * @param highlight when true (the default) matches are marked in each hit's title and snippets;
+ *     when false nothing is marked: titles come plain and snippets are the start of the body,
+ *     which saves the highlighter's work (see {@link #withHighlight(boolean)})
  */
 public record SearchRequest(
     String query,
@@ -65,7 +68,8 @@ public record SearchRequest(
     boolean anyWord,
     boolean collapse,
     Count count,
-    Rm3 expansion) {
+    Rm3 expansion,
+    boolean highlight) {
 
   /** What totals and facets count. */
   public enum Count {
@@ -220,6 +224,76 @@ public record SearchRequest(
   }
 
   /**
+   * A request that marks the matches, as before {@code highlight} existed.
+   *
+   * @param query see {@link #query()}
+   * @param sources see {@link #sources()}
+   * @param dates see {@link #dates()}
+   * @param fields see {@link #fields()}
+   * @param sort see {@link #sort()}
+   * @param offset see {@link #offset()}
+   * @param limit see {@link #limit()}
+   * @param cursor see {@link #cursor()}
+   * @param snippets see {@link #snippets()}
+   * @param snippetLength see {@link #snippetLength()}
+   * @param facets see {@link #facets()}
+   * @param anyWord see {@link #anyWord()}
+   * @param collapse see {@link #collapse()}
+   * @param count see {@link #count()}
+   * @param expansion see {@link #expansion()}
+   */
+  public SearchRequest(
+      String query,
+      Set<String> sources,
+      DateRange dates,
+      Map<String, Set<String>> fields,
+      SortOrder sort,
+      int offset,
+      int limit,
+      String cursor,
+      int snippets,
+      int snippetLength,
+      FacetRequest facets,
+      boolean anyWord,
+      boolean collapse,
+      Count count,
+      Rm3 expansion) {
+    this(
+        query,
+        sources,
+        dates,
+        fields,
+        sort,
+        offset,
+        limit,
+        cursor,
+        snippets,
+        snippetLength,
+        facets,
+        anyWord,
+        collapse,
+        count,
+        expansion,
+        true);
+  }
+
+  /**
+   * Returns a copy that marks the matches in titles and snippets, or marks nothing. Without marks
+   * a search does no highlighting at all: each hit's title comes plain and its snippets (when
+   * asked for) are the start of its body, as for a hit whose body did not match. The hits,
+   * their order, scores and the total are the same either way; a caller that lists or counts hits
+   * and shows no marks saves the highlighter's work, about a third of a search without snippets.
+   *
+   * @param highlight true to mark the matches (the default), false for none
+   * @return the new request
+   */
+  public SearchRequest withHighlight(boolean highlight) {
+    Builder b = edit();
+    b.highlight = highlight;
+    return b.build();
+  }
+
+  /**
    * Returns a copy that returns one hit per copy group, or every article.
    *
    * @param collapse true for one hit per group
@@ -286,6 +360,7 @@ public record SearchRequest(
     boolean collapse;
     Count count;
     Rm3 expansion;
+    boolean highlight;
 
     Builder(SearchRequest r) {
       query = r.query;
@@ -303,6 +378,7 @@ public record SearchRequest(
       collapse = r.collapse;
       count = r.count;
       expansion = r.expansion;
+      highlight = r.highlight;
     }
 
     SearchRequest build() {
@@ -321,7 +397,8 @@ public record SearchRequest(
           anyWord,
           collapse,
           count,
-          expansion);
+          expansion,
+          highlight);
     }
   }
 

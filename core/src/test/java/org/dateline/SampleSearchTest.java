@@ -424,4 +424,53 @@ class SampleSearchTest {
             () -> searcher.search(SearchRequest.of("microsoft").after(cursor.substring(3))));
     assertTrue(damaged.getMessage().startsWith("cursor is not valid"), damaged.getMessage());
   }
+
+  @Test
+  void withoutHighlightTheHitsAreTheSameAndNothingIsMarked() throws IOException {
+    SearchRequest request = SearchRequest.of("microsoft \"search warrant\"").snippets(1, 160);
+    SearchResult marked = searcher.search(request);
+    SearchResult plain = searcher.search(request.withHighlight(false));
+    assertEquals(5, marked.total());
+    assertEquals(marked.total(), plain.total());
+    assertEquals(ids(marked), ids(plain));
+    for (int i = 0; i < marked.hits().size(); i++) {
+      assertEquals(marked.hits().get(i).score(), plain.hits().get(i).score(), 0f);
+    }
+    // the marked search does mark (else the comparison below proves nothing)
+    assertTrue(
+        marked.hits().stream()
+            .anyMatch(
+                h ->
+                    !h.titleHighlight().spans().isEmpty()
+                        || h.snippets().stream().anyMatch(s -> !s.spans().isEmpty())));
+    Map<String, Article> byId = new java.util.HashMap<>();
+    articles.forEach(a -> byId.put(a.id(), a));
+    for (Hit h : plain.hits()) {
+      assertEquals(Snippet.plain(h.title()), h.titleHighlight(), h.id());
+      assertEquals(1, h.snippets().size(), h.id());
+      Snippet lede = h.snippets().get(0);
+      assertTrue(lede.spans().isEmpty(), h.id());
+      String body = byId.get(h.id()).body().strip().replaceAll("\\s+", " ");
+      assertTrue(
+          body.startsWith(lede.text().replaceAll(" …$", "")),
+          h.id() + ": " + lede.text() + " is not the start of the body");
+    }
+  }
+
+  @Test
+  void unmappedSearcherFindsTheSameAsTheMappedOne() throws IOException {
+    SearchRequest request =
+        SearchRequest.of("\"search warrant\" OR microsoft")
+            .snippets(1, 160)
+            .facets(FacetRequest.of("source", "year"));
+    try (NewsSearcher unmapped = NewsSearcher.openUnmapped(dir)) {
+      SearchResult a = searcher.search(request);
+      SearchResult b = unmapped.search(request);
+      assertEquals(5, a.total());
+      assertEquals(a.total(), b.total());
+      assertEquals(a.hits(), b.hits());
+      assertEquals(a.facets(), b.facets());
+      assertEquals(a.nextCursor(), b.nextCursor());
+    }
+  }
 }

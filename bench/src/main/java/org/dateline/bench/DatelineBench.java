@@ -119,7 +119,9 @@ public final class DatelineBench implements Engine {
     if (q.source() != null) {
       r = r.withSources(q.source());
     }
-    r = r.snippets(mode == Mode.BARE || mode == Mode.COLLAPSE ? 0 : 1, SNIPPET_LENGTH);
+    boolean bare = mode == Mode.BARE || mode == Mode.COLLAPSE;
+    // bare is hits and total, as plain Lucene's bare mode: no snippets and no marks in the titles
+    r = r.snippets(bare ? 0 : 1, SNIPPET_LENGTH).withHighlight(!bare);
     if (mode == Mode.COLLAPSE) {
       return r.withCollapse(true);
     }

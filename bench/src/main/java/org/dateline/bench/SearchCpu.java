@@ -88,8 +88,9 @@ public final class SearchCpu {
       c.setAccessible(true);
       return c.newInstance(FSDirectory.open(index));
     }
-    Constructor<DatelineBench> c = DatelineBench.class.getDeclaredConstructor(NewsSearcher.class);
+    Constructor<DatelineBench> c =
+        DatelineBench.class.getDeclaredConstructor(NewsSearcher.class, java.util.Set.class);
     c.setAccessible(true);
-    return c.newInstance(NewsSearcher.open(index));
+    return c.newInstance(NewsSearcher.open(index), java.util.EnumSet.allOf(Mode.class));
   }
 }

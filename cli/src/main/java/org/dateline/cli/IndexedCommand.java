@@ -107,12 +107,16 @@ abstract class IndexedCommand implements Callable<Integer> {
     return Path.of("solr:" + collection);
   }
 
-  /** Opens the searcher to read: the SolrCloud collection with --solr, else the local index. */
+  /**
+   * Opens the searcher to read: the SolrCloud collection with --solr, else the local index, read
+   * without memory mapping (these commands search once and exit; see {@link
+   * NewsSearcher#openUnmapped}).
+   */
   ArticleSearcher openSearcher() throws IOException {
     if (solr != null || collection != null) {
       return SolrNewsSearcher.open(solrCollection());
     }
-    return NewsSearcher.open(forReading());
+    return NewsSearcher.openUnmapped(forReading());
   }
 
   /** Returns the index to read: --index, DATELINE_INDEX, else the sample corpus's (built if needed). */

@@ -77,6 +77,13 @@ final class SearchCommand extends FilteredCommand {
       description = "Snippets per hit, 0 for none. Default: ${DEFAULT-VALUE}.")
   int snippets;
 
+  @Option(
+      names = "--no-highlight",
+      description =
+          "Mark no matches: plain titles, and snippets from the start of each article. The hits"
+              + " and the total are the same; the search skips the highlighter's work.")
+  boolean noHighlight;
+
   @Option(names = "--facets", description = "Also count the hits by source and by month.")
   boolean facets;
 
@@ -127,7 +134,8 @@ final class SearchCommand extends FilteredCommand {
             .page(offset == null ? 0 : offset, limit)
             .snippets(snippets, SearchRequest.DEFAULT_SNIPPET_LENGTH)
             .withCollapse(collapse)
-            .withCount(count);
+            .withCount(count)
+            .withHighlight(!noHighlight);
     if (after != null) {
       request = request.after(after);
     }

@@ -95,6 +95,32 @@ class SearchCommandTest {
   }
 
   @Test
+  void noHighlightMarksNothingAndFindsTheSame() throws Exception {
+    JsonNode marked = JSON.readTree(cli().run("search", PHRASE, "--json").out());
+    Cli.Run r = cli().run("search", PHRASE, "--json", "--no-highlight");
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    JsonNode plain = JSON.readTree(r.out());
+    assertEquals(marked.get("total"), plain.get("total"));
+    List<String> markedIds = new ArrayList<>();
+    List<String> plainIds = new ArrayList<>();
+    marked.get("hits").forEach(h -> markedIds.add(h.get("id").asText()));
+    plain.get("hits").forEach(h -> plainIds.add(h.get("id").asText()));
+    assertEquals(markedIds, plainIds);
+    int marks = 0;
+    for (JsonNode hit : marked.get("hits")) {
+      for (JsonNode s : hit.get("snippets")) {
+        marks += s.get("highlights").size();
+      }
+    }
+    assertTrue(marks > 0, marked::toString); // else the check below proves nothing
+    for (JsonNode hit : plain.get("hits")) {
+      for (JsonNode s : hit.get("snippets")) {
+        assertEquals(0, s.get("highlights").size(), hit::toString);
+      }
+    }
+  }
+
+  @Test
   void jsonWithoutFacetsStillHasTheFacetsKey() throws Exception {
     JsonNode doc = JSON.readTree(cli().run("search", "microsoft", "--json").out());
     assertTrue(doc.get("facets").isObject(), doc::toString);

@@ -269,6 +269,9 @@ public final class SolrNewsSearcher implements ArticleSearcher {
   // ---- highlighting ----
 
   private static void highlightParams(ModifiableSolrParams p, SearchRequest r) {
+    if (!r.highlight()) {
+      return; // no marks asked for: plain titles and ledes, as for a hit Solr did not highlight
+    }
     p.set("hl", true);
     p.set("hl.method", "unified");
     p.set("hl.fl", r.snippets() > 0 ? "title,body" : "title");

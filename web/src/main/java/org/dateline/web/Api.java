@@ -110,7 +110,7 @@ final class Api implements HttpHandler {
 
   /**
    * {@code /api/search?q=&from=&to=&source=&sort=&limit=&offset=&after=&facets=&top=&snippets=
-   * &histogram_from=&histogram_to=&collapse=&count=}.
+   * &histogram_from=&histogram_to=&collapse=&count=&highlight=}.
    */
   private void search(HttpExchange ex, Params p) throws IOException {
     SearchRequest request =
@@ -120,7 +120,8 @@ final class Api implements HttpHandler {
                 p.integer(
                     "snippets", SearchRequest.DEFAULT_SNIPPETS, 0, SearchRequest.MAX_SNIPPETS),
                 SearchRequest.DEFAULT_SNIPPET_LENGTH)
-            .withCollapse(p.bool("collapse", false));
+            .withCollapse(p.bool("collapse", false))
+            .withHighlight(p.bool("highlight", true));
     int limit = p.integer("limit", SearchRequest.DEFAULT_LIMIT, 1, MAX_LIMIT);
     String after = p.text("after", null);
     if (after != null) {

@@ -301,6 +301,26 @@ class ApiTest {
   }
 
   @Test
+  void highlightFalseMarksNothingAndFindsTheSame() throws Exception {
+    JsonNode marked = Http.get(server, "/api/search?q=" + q(PHRASE)).json();
+    Http.Response r = Http.get(server, "/api/search?highlight=false&q=" + q(PHRASE));
+    assertEquals(200, r.status(), r.body());
+    JsonNode plain = r.json();
+    assertEquals(marked.get("total"), plain.get("total"));
+    assertEquals(marked.get("hits").size(), plain.get("hits").size());
+    for (int i = 0; i < plain.get("hits").size(); i++) {
+      JsonNode m = marked.get("hits").get(i);
+      JsonNode p = plain.get("hits").get(i);
+      assertEquals(m.get("id"), p.get("id"));
+      assertTrue(m.get("snippets").get(0).get("highlights").size() > 0, m::toString);
+      assertEquals(0, p.get("title_highlights").size(), p::toString);
+      for (JsonNode s : p.get("snippets")) {
+        assertEquals(0, s.get("highlights").size(), p::toString);
+      }
+    }
+  }
+
+  @Test
   void badParametersAre400NamingTheParameter() throws Exception {
     String[][] cases = {
       {"limit=0", "limit"},
@@ -315,6 +335,7 @@ class ApiTest {
       {"offset=1&after=abc", "offset"},
       {"facets=month&histogram_to=soon", "histogram_to"},
       {"facets=source,colour", "facets"},
+      {"highlight=maybe", "highlight"},
     };
     for (String[] c : cases) {
       Http.Response r = Http.get(server, "/api/search?q=microsoft&" + c[0]);
