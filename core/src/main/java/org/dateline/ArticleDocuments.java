@@ -22,16 +22,29 @@ import org.apache.lucene.util.BytesRef;
 final class ArticleDocuments {
   private ArticleDocuments() {}
 
-  /** Analyzed, stored, with offsets in the postings for the highlighter. */
-  static final FieldType TEXT;
+  /**
+   * Title and body: analyzed, stored, positions in the postings (for phrases) but no offsets. The
+   * highlighter finds match offsets by analyzing the stored text of the hits it shows again (ten
+   * titles and bodies per page), which costs less than storing an offset for every word of every
+   * article: offsets were about a fifth of the index and of the inversion work.
+   */
+  static final FieldType TEXT = textType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
 
-  static {
+  /**
+   * Title and body of an index made before offsets were dropped: Lucene refuses to change a
+   * field's index options in an existing index, so such an index keeps offsets in the postings
+   * (and its highlighter keeps reading them).
+   */
+  static final FieldType TEXT_WITH_OFFSETS =
+      textType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+
+  private static FieldType textType(IndexOptions options) {
     FieldType t = new FieldType();
     t.setTokenized(true);
     t.setStored(true);
-    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.setIndexOptions(options);
     t.freeze();
-    TEXT = t;
+    return t;
   }
 
   /**
@@ -41,18 +54,20 @@ final class ArticleDocuments {
    * @param copies whether to index the article's copy fingerprints (its group fields are always
    *     written)
    * @param grams the frequent-word pairs to add beside title and body, or null for none
+   * @param text the type of title and body: {@link #TEXT}, or {@link #TEXT_WITH_OFFSETS} for an
+   *     index that has offsets
    * @return the document, keyed by {@link Fields#ID}
    */
   static Document toDocument(
-      Article a, org.dateline.copies.CopyPolicy copies, PhraseGrams grams) {
+      Article a, org.dateline.copies.CopyPolicy copies, PhraseGrams grams, FieldType text) {
     Document doc = new Document();
     doc.add(new KeywordField(Fields.ID, a.id(), Field.Store.YES));
     if (grams == null) {
-      doc.add(new Field(Fields.TITLE, a.title(), TEXT));
-      doc.add(new Field(Fields.BODY, a.body(), TEXT));
+      doc.add(new Field(Fields.TITLE, a.title(), text));
+      doc.add(new Field(Fields.BODY, a.body(), text));
     } else {
-      grams.addFields(doc, Fields.TITLE, a.title(), TEXT);
-      grams.addFields(doc, Fields.BODY, a.body(), TEXT);
+      grams.addFields(doc, Fields.TITLE, a.title(), text);
+      grams.addFields(doc, Fields.BODY, a.body(), text);
     }
     if (a.date() != null) {
       doc.add(new LongField(Fields.DATE, a.date().toEpochMilli(), Field.Store.YES));

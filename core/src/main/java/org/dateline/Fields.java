@@ -8,9 +8,10 @@ import java.util.Set;
  * <ul>
  *   <li>{@link #ID}: keyword, stored, sorted doc values. The upsert key, and the tie-breaker that
  *       makes equal scores come back in the same order every time.
- *   <li>{@link #TITLE}, {@link #BODY}: text analyzed by {@link NewsAnalyzer}, stored, with offsets
- *       in the postings so that the unified highlighter reads match positions from the index
- *       rather than re-analyzing each hit.
+ *   <li>{@link #TITLE}, {@link #BODY}: text analyzed by {@link NewsAnalyzer}, stored, positions in
+ *       the postings but no offsets: the highlighter analyzes the shown hits' text again to find
+ *       where they matched (indexes made before keep their offsets, and the highlighter reads
+ *       them).
  *   <li>{@link #DATE}: epoch milliseconds UTC as a {@code LongField}: points for range filters,
  *       numeric doc values for sorting and date facets, stored for display.
  *   <li>{@link #SOURCE} and every extra keyword field (Reuters {@code topics}, {@code places},

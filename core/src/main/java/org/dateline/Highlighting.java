@@ -21,10 +21,15 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
  * Highlights hits: titles with {@link TitleMarks} where the query allows, bodies (and the other
- * titles) with Lucene's unified highlighter, reading match offsets from the postings (the
- * index stores them) and asking the query itself where it matched ("weight matches"): a quoted
- * phrase comes back as one span, a stemmed word as the word written, wildcard and fuzzy matches
- * included.
+ * titles) with Lucene's unified highlighter, asking the query itself where it matched ("weight
+ * matches"): a quoted phrase comes back as one span, a stemmed word as the word written, wildcard
+ * and fuzzy matches included.
+ *
+ * <p>Match offsets come from analyzing the hits' stored title and body again (the highlighter's
+ * {@code ANALYSIS} offset source: the text of the hits shown, into an in-memory index the query
+ * runs on), since the index keeps no offsets in its postings (see {@link ArticleDocuments#TEXT}).
+ * An index made before that has them, and the highlighter reads them from its postings instead:
+ * it chooses by the fields' index options.
  *
  * <p>The title is highlighted whole. Body passages follow sentence boundaries and aim at the
  * requested length; a passage still much longer (one long sentence) is cut at word boundaries

@@ -20,6 +20,7 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -64,6 +65,8 @@ public final class NewsIndex implements AutoCloseable {
   private final boolean replacing;
   /** The frequent-word pairs this index holds, or null (an index made before they existed). */
   private final PhraseGrams grams;
+  /** Title and body's field type: without offsets, unless the index has them already. */
+  private final org.apache.lucene.document.FieldType textType;
   /** Whether there was no index before this writer opened the folder. */
   private boolean createdIndex;
   /** Whether the folder itself did not exist before. */
@@ -76,7 +79,8 @@ public final class NewsIndex implements AutoCloseable {
       IndexConfig config,
       org.dateline.copies.CopyPolicy copies,
       boolean replacing,
-      PhraseGrams grams) {
+      PhraseGrams grams,
+      org.apache.lucene.document.FieldType textType) {
     this.path = path;
     this.directory = directory;
     this.writer = writer;
@@ -84,6 +88,7 @@ public final class NewsIndex implements AutoCloseable {
     this.copies = copies;
     this.replacing = replacing;
     this.grams = grams;
+    this.textType = textType;
   }
 
   /**
@@ -158,6 +163,10 @@ public final class NewsIndex implements AutoCloseable {
           exists && !replacing
               ? PhraseGrams.ofCommit(lastCommitData(dir))
               : PhraseGrams.forNewIndex(config.analysis());
+      org.apache.lucene.document.FieldType textType =
+          exists && !replacing && hasOffsets(dir)
+              ? ArticleDocuments.TEXT_WITH_OFFSETS
+              : ArticleDocuments.TEXT;
       if (exists && !replacing) {
         org.dateline.copies.CopyPolicy recorded = copiesOf(lastCommitData(dir));
         if (copies.enabled() && !copies.equals(recorded)) {
@@ -203,7 +212,7 @@ public final class NewsIndex implements AutoCloseable {
       if (!exists && !replacing) {
         w.commit(); // an empty index is a valid index: searchers can open it at once
       }
-      NewsIndex index = new NewsIndex(path, dir, w, config, copies, replacing, grams);
+      NewsIndex index = new NewsIndex(path, dir, w, config, copies, replacing, grams, textType);
       index.createdIndex = !exists;
       return index;
     } catch (IOException | RuntimeException e) {
@@ -235,6 +244,25 @@ public final class NewsIndex implements AutoCloseable {
    */
   static TextAnalysis analysisOf(Directory dir) throws IOException {
     return analysisOf(lastCommitData(dir));
+  }
+
+  /**
+   * Whether an index's title or body has offsets in its postings, as every index made before they
+   * were dropped does: its writers must keep writing them (Lucene refuses to change a field's
+   * index options).
+   */
+  private static boolean hasOffsets(Directory dir) throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(dir)) {
+      var infos = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader);
+      for (String field : new String[] {Fields.TITLE, Fields.BODY}) {
+        var info = infos.fieldInfo(field);
+        if (info != null
+            && info.getIndexOptions() == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** The user data of an index's last commit. */
@@ -587,7 +615,7 @@ public final class NewsIndex implements AutoCloseable {
     /** Analyzes and writes one article; runs in a worker, or in the caller with one thread. */
     void write(Article a, boolean seen) throws IOException {
       warnOnRepairs(a, log);
-      Document doc = ArticleDocuments.toDocument(a, copies, grams);
+      Document doc = ArticleDocuments.toDocument(a, copies, grams, textType);
       if (copies.enabled()) {
         fingerprints.put(
             a.id(),

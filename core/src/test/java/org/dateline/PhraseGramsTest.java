@@ -26,6 +26,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.Query;
@@ -81,13 +82,18 @@ class PhraseGramsTest {
     }
   }
 
-  /** An index as Dateline wrote it before pairs: the same documents, no pair fields, no key. */
+  /**
+   * An index as Dateline wrote it before pairs: the same documents, with offsets in the postings,
+   * no pair fields, no key.
+   */
   static void writeAsBeforePairs(Path path, Collection<Article> list) throws IOException {
     IndexWriterConfig iwc = new IndexWriterConfig(NewsIndex.analyzer(TextAnalysis.NEWS));
     try (Directory d = FSDirectory.open(path);
         IndexWriter w = new IndexWriter(d, iwc)) {
       for (Article a : list) {
-        w.addDocument(ArticleDocuments.toDocument(a, org.dateline.copies.CopyPolicy.OFF, null));
+        w.addDocument(
+            ArticleDocuments.toDocument(
+                a, org.dateline.copies.CopyPolicy.OFF, null, ArticleDocuments.TEXT_WITH_OFFSETS));
       }
       w.setLiveCommitData(Map.of(TextAnalysis.COMMIT_KEY, TextAnalysis.NEWS.name()).entrySet());
       w.commit();
@@ -225,9 +231,19 @@ class PhraseGramsTest {
     return Optional.of(phrase.toString());
   }
 
+  /**
+   * The new index (no offsets in its postings: the highlighter analyzes the hits again) and the
+   * old one (offsets in the postings, read from there) mark the same phrase as one span.
+   */
   @Test
   void aPhraseOfFrequentWordsIsHighlightedAsOneSpan() throws IOException {
-    SearchResult r = withPairs.search(SearchRequest.of("\"mln dlrs in\"").snippets(1, 160));
+    assertPhraseHighlightedWhole(withPairs);
+    assertPhraseHighlightedWhole(withoutPairs);
+  }
+
+  private static void assertPhraseHighlightedWhole(NewsSearcher searcher) throws IOException {
+    long fallbacks = searcher.highlightFallbacks();
+    SearchResult r = searcher.search(SearchRequest.of("\"mln dlrs in\"").snippets(1, 160));
     assertFalse(r.hits().isEmpty());
     for (Hit h : r.hits()) {
       boolean whole = false;
@@ -240,7 +256,46 @@ class PhraseGramsTest {
       }
       assertTrue(whole, "a snippet of " + h.id() + " shows the phrase: " + h.snippets());
     }
-    assertEquals(0, withPairs.highlightFallbacks());
+    assertEquals(fallbacks, searcher.highlightFallbacks());
+  }
+
+  /**
+   * A new index keeps positions but no offsets; an index that has offsets (as every index made
+   * before they were dropped) keeps them when articles are added, since Lucene refuses to change
+   * a field's index options.
+   */
+  @Test
+  void aNewIndexHasNoOffsetsAndAnOldOneKeepsThem(@TempDir Path tmp) throws IOException {
+    assertEquals(
+        IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, indexOptions(dir.resolve("pairs"), Fields.BODY));
+    assertEquals(
+        IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, indexOptions(dir.resolve("pairs"), Fields.TITLE));
+    Path old = tmp.resolve("old");
+    writeAsBeforePairs(old, List.of(article("one", "shares of the company rose")));
+    try (NewsIndex index = NewsIndex.open(old)) {
+      index.add(List.of(article("two", "the company said it would sell shares of the unit")));
+    }
+    assertEquals(
+        IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS, indexOptions(old, Fields.BODY));
+    try (NewsSearcher s = NewsSearcher.open(old)) {
+      SearchResult r = s.search(SearchRequest.of("\"shares of the\"").snippets(1, 160));
+      assertEquals(List.of("one", "two"), ids(r).stream().sorted().toList());
+      for (Hit h : r.hits()) {
+        Snippet snippet = h.snippets().get(0);
+        Span span = snippet.spans().get(0);
+        assertEquals("shares of the", snippet.text().substring(span.start(), span.end()));
+      }
+      assertEquals(0, s.highlightFallbacks());
+    }
+  }
+
+  private static IndexOptions indexOptions(Path index, String field) throws IOException {
+    try (Directory d = FSDirectory.open(index);
+        DirectoryReader r = DirectoryReader.open(d)) {
+      return org.apache.lucene.index.FieldInfos.getMergedFieldInfos(r)
+          .fieldInfo(field)
+          .getIndexOptions();
+    }
   }
 
   @Test
