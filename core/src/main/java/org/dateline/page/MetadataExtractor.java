@@ -512,6 +512,9 @@ final class MetadataExtractor {
       d = dateLine();
     }
     if (d == null) {
+      d = leadDate();
+    }
+    if (d == null) {
       d = PageDates.inText(page.title());
     }
     return d;
@@ -619,7 +622,8 @@ final class MetadataExtractor {
   private static final int DATE_LINE_LEAD = 60;
 
   /** What follows a date line's date: a separator, a time of day, or nothing. */
-  private static final Pattern DATE_LINE_TAIL = Pattern.compile("\\s*([|–—\\-:,·•/(]|\\d|$).*", Pattern.DOTALL);
+  private static final Pattern DATE_LINE_TAIL =
+      Pattern.compile("\\s*([|–—\\-:,·•/(„“\"«»]|\\d|\\p{Lu}|$).*", Pattern.DOTALL);
 
   /**
    * Whether a date in a text stands as a date line does: in a short text of its own (a byline, a
@@ -708,6 +712,34 @@ final class MetadataExtractor {
     }
     return null;
   }
+
+  /**
+   * The date a paragraph of the story opens with, as a news agency's date line does ("27.1.2022 –
+   * Bei der...", "Berlin, 11.10.2021: Die..."): the first paragraph whose text starts with a date,
+   * or with a place and a date, followed by a separator.
+   */
+  private OffsetDateTime leadDate() {
+    if (page.body() == null) {
+      return null;
+    }
+    for (Element p : page.body().getElementsByTag("p")) {
+      String text = p.text();
+      PageDates.Found f = PageDates.firstInText(text, 0, monthFirst);
+      if (f.date() != null
+          && f.date().getYear() >= EARLIEST_YEAR
+          && LEAD_PLACE.matcher(text.substring(0, f.at())).matches()
+          && LEAD_TAIL.matcher(text.substring(f.end())).matches()) {
+        return f.date();
+      }
+    }
+    return null;
+  }
+
+  /** What may come before a lead paragraph's date: nothing, or a place and a comma. */
+  private static final Pattern LEAD_PLACE = Pattern.compile("(\\p{Lu}[\\p{L} .-]{0,30},)?\\s*");
+
+  /** What follows a lead paragraph's date: a dash or a colon, then the story. */
+  private static final Pattern LEAD_TAIL = Pattern.compile("\\s*[–—:-]\\s+\\S.*", Pattern.DOTALL);
 
   private OffsetDateTime timeElement() {
     Element best = null;
