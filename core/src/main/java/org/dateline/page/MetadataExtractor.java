@@ -621,7 +621,7 @@ final class MetadataExtractor {
   /** How far into a longer text a date line's date may start ("Pressemitteilung vom ..."). */
   private static final int DATE_LINE_LEAD = 60;
 
-  /** What follows a date line's date: a separator, a time of day, or nothing. */
+  /** What follows a date line's date: a separator, a quote, a capital, a time, or nothing. */
   private static final Pattern DATE_LINE_TAIL =
       Pattern.compile("\\s*([|–—\\-:,·•/(„“\"«»]|\\d|\\p{Lu}|$).*", Pattern.DOTALL);
 
