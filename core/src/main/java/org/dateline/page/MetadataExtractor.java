@@ -447,8 +447,12 @@ final class MetadataExtractor {
     // The date shown beside the headline is what readers (and the pages' annotators) take as the
     // story's date; metadata dates are often the CMS's (a first draft, a re-import) or in UTC
     // where the page shows its local day. A date labelled as an update is not taken for it.
-    // The metadata's date-time stays when it is the day shown: it has the time of day.
+    // The metadata's date-time stays when it is the day shown: it has the time of day. Without a
+    // date beside the headline, the page's date line (an element named for a date) is the day shown.
     OffsetDateTime shown = headlineDate();
+    if (shown == null) {
+      shown = dateLine(); // the page's date line, away from the headline
+    }
     OffsetDateTime written = writtenDate(url);
     if (shown == null
         || written != null && written.toLocalDate().equals(shown.toLocalDate())) {

@@ -139,6 +139,19 @@ class PageDatesTest {
   }
 
   @Test
+  void thePagesDateLineAwayFromTheHeadlineBeatsTheMetadata() {
+    assertEquals(
+        LocalDate.of(2019, 5, 6),
+        published(
+            """
+            <html><head><meta property="article:published_time" content="2016-08-29T10:00:00Z">
+            </head><body><div class="hero"><img src="a.jpg"></div>
+            <div class="post-date">May 6, 2019</div><p>How to grow hydrangeas.</p></body></html>
+            """),
+        "readers see the date line's day; the metadata's is often a first draft's");
+  }
+
+  @Test
   void aDateBeforeTheWebBesideTheHeadlineIsNotThePagesDate() {
     assertNull(
         published(
