@@ -156,7 +156,7 @@ public final class ExtractionEvaluation {
           String day = m.published() == null ? "" : m.published().toLocalDate().toString();
           if (!expectedDate.isBlank()) {
             dates++;
-            if (day(expectedDate).equals(day)) {
+            if (sameDay(expectedDate, day)) {
               datesRight++;
             }
           }
@@ -201,6 +201,18 @@ public final class ExtractionEvaluation {
    */
   private static String fold(String s) {
     return collapse(s.replaceAll("[\\u00AD\\u200B]", "")).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether a day found ({@code YYYY-MM-DD}, or empty) is the annotated one, read as {@link
+   * PageOutcome#expectedDate} is scored.
+   *
+   * @param annotated the annotated day, as the set writes it
+   * @param found the day found, or empty
+   * @return true when they are the same day
+   */
+  public static boolean sameDay(String annotated, String found) {
+    return day(annotated).equals(found);
   }
 
   private static final java.util.regex.Pattern ANNOTATED_DAY =

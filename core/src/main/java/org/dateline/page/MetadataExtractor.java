@@ -42,6 +42,7 @@ final class MetadataExtractor {
   private final List<String> ldAuthors = new ArrayList<>();
   private String ldLanguage;
   private String ldDescription;
+  private boolean monthFirst; // the page is in US English, which writes 11/08/2023 month first
 
   private MetadataExtractor(Document page, String pageUrl, Consumer<String> problems) {
     this.page = page;
@@ -64,6 +65,7 @@ final class MetadataExtractor {
     String url = canonical != null ? canonical : pageUrl;
     String siteName = first(ldPublisher, content("og:site_name"), content("application-name"));
     String source = siteName != null ? siteName : host(url != null ? url : pageUrl);
+    monthFirst = usEnglish();
     OffsetDateTime published = published(url);
     OffsetDateTime modified =
         date(
@@ -204,6 +206,20 @@ final class MetadataExtractor {
     }
     String c = m.attr("content").strip();
     return c.isEmpty() ? null : c;
+  }
+
+  /**
+   * The {@code content} of the first element of any kind marked {@code itemprop=key}, as microdata
+   * puts it on a {@code <span>} or {@code <div>} as well as on {@code <meta>}.
+   */
+  private String itemprop(String key) {
+    for (Element e : page.getElementsByAttributeValue("itemprop", key)) {
+      String c = e.attr("content").strip();
+      if (!c.isEmpty()) {
+        return c;
+      }
+    }
+    return null;
   }
 
   private List<String> contents(String key) {
@@ -809,8 +825,12 @@ final class MetadataExtractor {
     // The date shown beside the headline is what readers (and the pages' annotators) take as the
     // story's date; metadata dates are often the CMS's (a first draft, a re-import) or in UTC
     // where the page shows its local day. A date labelled as an update is not taken for it.
-    // The metadata's date-time stays when it is the day shown: it has the time of day.
+    // The metadata's date-time stays when it is the day shown: it has the time of day. Without a
+    // date beside the headline, the page's date line (an element named for a date) is the day shown.
     OffsetDateTime shown = headlineDate();
+    if (shown == null) {
+      shown = dateLine(); // the page's date line, away from the headline
+    }
     OffsetDateTime written = writtenDate(url);
     if (shown == null
         || written != null && written.toLocalDate().equals(shown.toLocalDate())) {
@@ -826,6 +846,7 @@ final class MetadataExtractor {
             ldPublished,
             content("article:published_time"),
             content("datePublished"),
+            itemprop("datePublished"),
             content("og:published_time"),
             content("published_time"),
             content("pubdate"),
@@ -873,6 +894,9 @@ final class MetadataExtractor {
       d = dateLine();
     }
     if (d == null) {
+      d = leadDate();
+    }
+    if (d == null) {
       d = PageDates.inText(page.title());
     }
     return d;
@@ -914,7 +938,7 @@ final class MetadataExtractor {
     return null;
   }
 
-  private static OffsetDateTime besides(Element headline, List<org.jsoup.nodes.TextNode> texts) {
+  private OffsetDateTime besides(Element headline, List<org.jsoup.nodes.TextNode> texts) {
     int start = -1;
     int end = -1;
     for (int i = 0; i < texts.size(); i++) {
@@ -928,19 +952,76 @@ final class MetadataExtractor {
     if (start < 0) {
       return null;
     }
-    StringBuilder after = new StringBuilder();
-    for (int i = end + 1; i < texts.size() && after.length() < AFTER_HEADLINE; i++) {
-      after.append(texts.get(i).text()).append(' ');
+    int last = end + 1;
+    for (int chars = 0; last < texts.size() && chars < AFTER_HEADLINE; last++) {
+      chars += texts.get(last).text().length() + 1;
     }
-    OffsetDateTime d = shownDate(after.toString());
+    OffsetDateTime d = shownDate(texts.subList(end + 1, last));
     if (d != null) {
       return d;
     }
-    StringBuilder before = new StringBuilder();
-    for (int i = start - 1; i >= 0 && before.length() < BEFORE_HEADLINE; i--) {
-      before.insert(0, texts.get(i).text() + " ");
+    int first = start;
+    for (int chars = 0; first > 0 && chars < BEFORE_HEADLINE; first--) {
+      chars += texts.get(first - 1).text().length() + 1;
     }
-    return shownDate(before.toString());
+    return shownDate(texts.subList(first, start));
+  }
+
+  /**
+   * The first date shown in these texts (read together, as a date may be split over elements)
+   * that stands as a date line does, and is not labelled as an update's.
+   */
+  private OffsetDateTime shownDate(List<org.jsoup.nodes.TextNode> texts) {
+    StringBuilder all = new StringBuilder();
+    int[] starts = new int[texts.size()];
+    for (int i = 0; i < texts.size(); i++) {
+      starts[i] = all.length();
+      all.append(texts.get(i).text()).append(' ');
+    }
+    String text = all.toString();
+    PageDates.Found f = PageDates.firstInText(text, 0, monthFirst);
+    while (f.date() != null) {
+      int at = f.at();
+      int node = 0;
+      while (node + 1 < starts.length && starts[node + 1] <= at) {
+        node++;
+      }
+      String own = texts.get(node).text();
+      if (f.date().getYear() >= EARLIEST_YEAR
+          && standsAlone(own, at - starts[node], f.end() - starts[node])
+          && !isUpdate(text, at)) {
+        return f.date();
+      }
+      f = PageDates.firstInText(text, at + 1, monthFirst);
+    }
+    return null;
+  }
+
+  /** Longest text a date line or byline is taken to be. */
+  private static final int DATE_LINE_LENGTH = 80;
+
+  /** How far into a longer text a date line's date may start ("Pressemitteilung vom ..."). */
+  private static final int DATE_LINE_LEAD = 60;
+
+  /** What follows a date line's date: a separator, a quote, a capital, a time, or nothing. */
+  private static final Pattern DATE_LINE_TAIL =
+      Pattern.compile("\\s*([|–—\\-:,·•/(„“\"«»]|\\d|\\p{Lu}|$).*", Pattern.DOTALL);
+
+  /**
+   * Whether a date in a text stands as a date line does: in a short text of its own (a byline, a
+   * date line, a caption's top line), or near the start of a longer one and followed by a
+   * separator or a time ("Bonn, 11.10.2021 – Die..."). A date inside a sentence ("Am 14. Juni 2005
+   * hielt Steve Jobs...", "the show on 21 May 2022 will...") is what the story is about, not when
+   * it was written.
+   */
+  private static boolean standsAlone(String text, int at, int end) {
+    if (text.strip().length() <= DATE_LINE_LENGTH) {
+      return true;
+    }
+    return at <= DATE_LINE_LEAD
+        && end >= 0
+        && end <= text.length()
+        && DATE_LINE_TAIL.matcher(text.substring(end)).matches();
   }
 
   private static final Pattern PUBLISHED_LABEL =
@@ -958,8 +1039,9 @@ final class MetadataExtractor {
     java.util.regex.Matcher m = PUBLISHED_LABEL.matcher(text);
     while (m.find()) {
       String next = text.substring(m.end(), Math.min(text.length(), m.end() + 40));
-      OffsetDateTime d = PageDates.inText(next);
-      if (d != null && PageDates.inTextPosition(next) <= 12) {
+      PageDates.Found f = PageDates.firstInText(next, 0, monthFirst);
+      OffsetDateTime d = f.date();
+      if (d != null && f.at() <= 12) {
         return d;
       }
     }
@@ -968,18 +1050,13 @@ final class MetadataExtractor {
 
   private static final Pattern UPDATE_LABEL =
       Pattern.compile(
-          "(?i)(updated?|aktualisiert|geändert|modified|mis à jour|actualizado)"
+          "(?i)(?<![\\p{L}-])(updated?|aktualisiert|geändert|modified|mis à jour|actualizado)"
               + "(\\s+(am|on|le|el|at))?\\W*$");
 
-  /** The first date in a text unless the words just before it say it is an update's. */
-  private static OffsetDateTime shownDate(String text) {
-    OffsetDateTime d = PageDates.inText(text);
-    if (d == null) {
-      return null;
-    }
-    int at = PageDates.inTextPosition(text);
+  /** Whether the words just before a date in a text say it is an update's. */
+  private static boolean isUpdate(String text, int at) {
     String lead = text.substring(Math.max(0, at - 40), Math.max(0, at));
-    return UPDATE_LABEL.matcher(lead.replaceAll("[\\d:.,\\s]+$", " ").strip()).find() ? null : d;
+    return UPDATE_LABEL.matcher(lead.replaceAll("[\\d:.,\\s]+$", " ").strip()).find();
   }
 
   private static boolean isInside(org.jsoup.nodes.Node node, Element ancestor) {
@@ -1010,13 +1087,41 @@ final class MetadataExtractor {
       if (text.isEmpty() || text.length() > 200) {
         continue;
       }
-      OffsetDateTime d = PageDates.inText(text);
+      OffsetDateTime d = PageDates.firstInText(text, 0, monthFirst).date();
       if (d != null) {
         return d;
       }
     }
     return null;
   }
+
+  /**
+   * The date a paragraph of the story opens with, as a news agency's date line does ("27.1.2022 –
+   * Bei der...", "Berlin, 11.10.2021: Die..."): the first paragraph whose text starts with a date,
+   * or with a place and a date, followed by a separator.
+   */
+  private OffsetDateTime leadDate() {
+    if (page.body() == null) {
+      return null;
+    }
+    for (Element p : page.body().getElementsByTag("p")) {
+      String text = p.text();
+      PageDates.Found f = PageDates.firstInText(text, 0, monthFirst);
+      if (f.date() != null
+          && f.date().getYear() >= EARLIEST_YEAR
+          && LEAD_PLACE.matcher(text.substring(0, f.at())).matches()
+          && LEAD_TAIL.matcher(text.substring(f.end())).matches()) {
+        return f.date();
+      }
+    }
+    return null;
+  }
+
+  /** What may come before a lead paragraph's date: nothing, or a place and a comma. */
+  private static final Pattern LEAD_PLACE = Pattern.compile("(\\p{Lu}[\\p{L} .-]{0,30},)?\\s*");
+
+  /** What follows a lead paragraph's date: a dash or a colon, then the story. */
+  private static final Pattern LEAD_TAIL = Pattern.compile("\\s*[–—:-]\\s+\\S.*", Pattern.DOTALL);
 
   private OffsetDateTime timeElement() {
     Element best = null;
@@ -1129,6 +1234,17 @@ final class MetadataExtractor {
     if (!n.isEmpty() && n.length() <= 100 && !n.startsWith("http")) {
       out.add(n);
     }
+  }
+
+  /** Whether the page declares itself in the English of the United States ({@code en-US}). */
+  private boolean usEnglish() {
+    Element html = page.selectFirst("html");
+    String lang =
+        first(
+            html == null ? null : blankToNull(html.attr("lang")),
+            content("og:locale"),
+            content("content-language"));
+    return lang != null && lang.replace('_', '-').toLowerCase(Locale.ROOT).startsWith("en-us");
   }
 
   private String language() {

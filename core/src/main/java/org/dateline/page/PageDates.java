@@ -139,48 +139,82 @@ final class PageDates {
   private static final Pattern TEXT_MONTH_D_Y =
       Pattern.compile("\\b(\\p{L}{3,9})\\.?\\s+([0-3]?\\d)(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b");
 
+  private static final Pattern TEXT_DMY_SLASH =
+      Pattern.compile("(?<![\\d/.])([0-3]?\\d)/([0-3]?\\d)/((?:19|20)\\d{2}|\\d{2})(?![\\d/])");
+
   /**
    * The first full date written in a short text such as a byline or a post's date line: {@code
-   * 2017-01-24}, {@code 24.01.2017}, {@code 24. Januar 2017}, {@code 24 January 2017}, {@code
-   * January 24, 2017} (month names in English, German, French, Polish, Spanish, Italian). Null when
-   * there is none, or it is not a real day.
+   * 2017-01-24}, {@code 24.01.2017}, {@code 24/01/2017} (day first, as htmldate reads it, unless
+   * the first number cannot be a month's day and the second can), {@code 24. Januar 2017}, {@code
+   * 24 January 2017}, {@code January 24, 2017} (month names in English, German, French, Polish,
+   * Spanish, Italian, Portuguese, Dutch). Null when there is none, or it is not a real day.
    */
   static OffsetDateTime inText(String text) {
-    return firstInText(text).date;
+    return firstInText(text, 0, false).date;
   }
 
   /** Where in the text {@link #inText} found its date, or -1. */
   static int inTextPosition(String text) {
-    return firstInText(text).at;
+    return firstInText(text, 0, false).at;
   }
 
-  private record Found(OffsetDateTime date, int at) {}
+  /**
+   * A date found in a text, and where it starts.
+   *
+   * @param date the day, or null when there is none
+   * @param at where it starts in the text, or -1
+   * @param end where it ends in the text, or -1
+   */
+  record Found(OffsetDateTime date, int at, int end) {}
 
-  private static Found firstInText(String text) {
+  /**
+   * The first date in the text that starts at or after {@code from}, as {@link #inText} reads,
+   * except that with {@code monthFirst} a date written with slashes is read month first, as in
+   * the United States ({@code 11/08/2023} is November 8), unless that is not a real day.
+   */
+  static Found firstInText(String text, int from, boolean monthFirst) {
     OffsetDateTime best = null;
     int bestAt = Integer.MAX_VALUE;
-    Matcher m = TEXT_ISO.matcher(text);
+    int bestEnd = -1;
+    Matcher m = from(TEXT_ISO, text, from);
     if (m.find() && m.start() < bestAt) {
       best = of(m.group(1), m.group(2), m.group(3));
       bestAt = best == null ? bestAt : m.start();
+      bestEnd = m.end();
     }
-    m = TEXT_DMY.matcher(text);
+    m = from(TEXT_DMY, text, from);
     if (m.find() && m.start() < bestAt) {
       OffsetDateTime d = of(m.group(3), m.group(2), m.group(1));
       if (d != null) {
         best = d;
         bestAt = m.start();
+        bestEnd = m.end();
       }
     }
-    m = TEXT_DMY_SHORT.matcher(text);
+    m = from(TEXT_DMY_SHORT, text, from);
     if (m.find() && m.start() < bestAt) {
       OffsetDateTime d = of("20" + m.group(3), m.group(2), m.group(1));
       if (d != null) {
         best = d;
         bestAt = m.start();
+        bestEnd = m.end();
       }
     }
-    m = TEXT_D_MONTH_Y.matcher(text);
+    m = from(TEXT_DMY_SLASH, text, from);
+    if (m.find() && m.start() < bestAt) {
+      String year = m.group(3).length() == 2 ? "20" + m.group(3) : m.group(3);
+      int first = Integer.parseInt(m.group(1));
+      int second = Integer.parseInt(m.group(2));
+      // day first, as most of the world writes it; 12/31/2020 can only be month first
+      boolean swap = monthFirst ? !(first > 12 && second <= 12) : second > 12 && first <= 12;
+      OffsetDateTime d = swap ? of(year, m.group(1), m.group(2)) : of(year, m.group(2), m.group(1));
+      if (d != null) {
+        best = d;
+        bestAt = m.start();
+        bestEnd = m.end();
+      }
+    }
+    m = from(TEXT_D_MONTH_Y, text, from);
     while (m.find() && m.start() < bestAt) {
       Integer month = MONTHS.get(m.group(2).toLowerCase(java.util.Locale.ROOT));
       if (month != null) {
@@ -188,11 +222,12 @@ final class PageDates {
         if (d != null) {
           best = d;
           bestAt = m.start();
+          bestEnd = m.end();
         }
         break;
       }
     }
-    m = TEXT_MONTH_D_Y.matcher(text);
+    m = from(TEXT_MONTH_D_Y, text, from);
     while (m.find() && m.start() < bestAt) {
       Integer month = MONTHS.get(m.group(1).toLowerCase(java.util.Locale.ROOT));
       if (month != null) {
@@ -200,11 +235,18 @@ final class PageDates {
         if (d != null) {
           best = d;
           bestAt = m.start();
+          bestEnd = m.end();
         }
         break;
       }
     }
-    return new Found(best, best == null ? -1 : bestAt);
+    return best == null ? new Found(null, -1, -1) : new Found(best, bestAt, bestEnd);
+  }
+
+  private static Matcher from(Pattern p, String text, int from) {
+    Matcher m = p.matcher(text);
+    m.useTransparentBounds(true).useAnchoringBounds(false).region(from, text.length());
+    return m;
   }
 
   private static OffsetDateTime of(String y, String mo, String d) {
