@@ -24,7 +24,8 @@ import org.apache.lucene.util.BytesRef;
  *   <li>{@link #KEY}: numeric doc values, a 64-bit hash of the group's name: what collapsing and
  *       story counts compare, one long per article.
  *   <li>{@link #SIZE}: numeric doc values, how many articles the group holds.
- *   <li>{@link #TEXT}: numeric doc values, a hash of the whole shingle set (exact copies).
+ *   <li>{@link #TEXT}: a hash of the whole shingle set, as numeric doc values and as an indexed
+ *       term, so that an exact copy finds an earlier one with one lookup.
  * </ul>
  */
 public final class CopyFields {
@@ -93,7 +94,10 @@ public final class CopyFields {
       for (BytesRef key : MinHash.bandKeys(MinHash.signature(shingles))) {
         doc.add(new Field(BANDS, key, BAND_TYPE));
       }
-      doc.add(new NumericDocValuesField(TEXT, textHash(shingles)));
+      long text = textHash(shingles);
+      doc.add(new NumericDocValuesField(TEXT, text));
+      // indexed too: an exact copy finds an earlier one with one term lookup
+      doc.add(new Field(TEXT, textTerm(text), BAND_TYPE));
     }
     doc.add(new BinaryDocValuesField(GROUP, new BytesRef(id)));
     doc.add(new NumericDocValuesField(KEY, key(id)));
@@ -112,6 +116,20 @@ public final class CopyFields {
       h = Shingles.mix(h * 0x9E3779B97F4A7C15L + s);
     }
     return h;
+  }
+
+  /**
+   * The indexed term of a {@link #TEXT} value: its 8 bytes, big-endian.
+   *
+   * @param text from {@link #textHash(long[])}
+   * @return the term
+   */
+  public static BytesRef textTerm(long text) {
+    byte[] b = new byte[8];
+    for (int i = 0; i < 8; i++) {
+      b[i] = (byte) (text >>> (56 - 8 * i));
+    }
+    return new BytesRef(b);
   }
 
   /**

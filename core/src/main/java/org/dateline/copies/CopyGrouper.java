@@ -241,6 +241,33 @@ public final class CopyGrouper {
       docs.add(doc);
     }
     Map<Long, Long> parent = new HashMap<>();
+    // An exact copy (same text, same date) of an article written before this batch is in that
+    // article's group and has the same copies: it joins it with one term lookup, and needs no
+    // candidates of its own. Its text's earlier copies are all in that group already (groups
+    // before this batch are complete), and its copies among the new articles find it themselves.
+    Set<Integer> seedDocs = new HashSet<>(docs);
+    seedDocs.addAll(walked); // regrouped by a walk in this pass: their keys here are stale
+    List<String> rest = new ArrayList<>();
+    List<Fingerprint> restPrints = new ArrayList<>();
+    List<Integer> restDocs = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      int doc = docs.get(i);
+      Long text = textOf(after, doc);
+      int twin = text == null ? -1 : twin(after, text, prints.get(i).date(), seedDocs);
+      if (twin >= 0) {
+        union(
+            parent,
+            longValue(after, CopyFields.KEY, doc, ~doc),
+            longValue(after, CopyFields.KEY, twin, ~twin));
+      } else {
+        rest.add(ids.get(i));
+        restPrints.add(prints.get(i));
+        restDocs.add(doc);
+      }
+    }
+    ids = rest;
+    prints = restPrints;
+    docs = restDocs;
     Map<Integer, long[]> texts = new HashMap<>();
     double threshold = policy.copyJaccard();
     int chunk = 1 << SEED_BITS;
@@ -267,7 +294,7 @@ public final class CopyGrouper {
                   || Neighbours.jaccard(shingles(stored, doc, texts), shingles(stored, c, texts))
                       >= threshold;
           if (copy) {
-            parent.put(Math.max(a, b), Math.min(a, b));
+            union(parent, a, b);
           }
         }
         texts.remove(doc); // a seed's text is not needed again; candidates' may be
@@ -288,6 +315,51 @@ public final class CopyGrouper {
       cache.put(doc, s);
     }
     return s;
+  }
+
+  private static void union(Map<Long, Long> parent, long x, long y) {
+    long a = root(parent, x);
+    long b = root(parent, y);
+    if (a != b) {
+      parent.put(Math.max(a, b), Math.min(a, b));
+    }
+  }
+
+  /**
+   * A live article written before this batch (not one of {@code seeds}) with the same text hash
+   * and the same date (or, undated, also undated), reading at most {@link #MAX_BUCKET} postings
+   * per segment; -1 when there is none.
+   */
+  private static int twin(IndexReader reader, long text, Long date, Set<Integer> seeds)
+      throws IOException {
+    BytesRef term = CopyFields.textTerm(text);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Terms terms = leaf.reader().terms(CopyFields.TEXT);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      if (!te.seekExact(term)) {
+        continue;
+      }
+      PostingsEnum p = te.postings(null, PostingsEnum.NONE);
+      Bits live = leaf.reader().getLiveDocs();
+      SortedNumericDocValues dates = DocValues.getSortedNumeric(leaf.reader(), CopyFields.DATE);
+      int read = 0;
+      for (int d = p.nextDoc();
+          d != DocIdSetIterator.NO_MORE_DOCS && read < MAX_BUCKET;
+          d = p.nextDoc(), read++) {
+        int global = leaf.docBase + d;
+        if (seeds.contains(global) || (live != null && !live.get(d))) {
+          continue;
+        }
+        boolean dated = dates.advanceExact(d);
+        if (date == null ? !dated : dated && dates.nextValue() == date) {
+          return global;
+        }
+      }
+    }
+    return -1;
   }
 
   private static long root(Map<Long, Long> parent, long key) {
