@@ -40,13 +40,14 @@ import org.apache.lucene.util.BytesRef;
  * run by the writer before each commit, in the writer's thread, once the indexing threads have
  * written everything handed to them.
  *
- * <p>A group is a connected component of the copy graph (see {@link org.dateline.copies}). The
- * pass recomputes the component of every changed article, and of every article that shared a
- * group with a replaced or deleted one (the group may have split, or lost its earliest), by a
- * breadth-first walk over LSH candidates checked exactly, in a near-real-time reader that sees
- * the uncommitted articles. Members whose group name or size changed get their doc values
- * updated. Memory is bounded by the ids changed since the last commit and the largest component,
- * never by the size of the index.
+ * <p>A group is a connected component of the copy graph (see {@link org.dateline.copies}). An
+ * article new to the index joins the groups of its copies (found among its LSH candidates, checked
+ * exactly, or by its whole-text hash for an exact copy), merged by a union-find over group keys;
+ * the members of every replaced or deleted article's former group are walked afresh (breadth
+ * first over candidates checked exactly), since such a group may split. Both run in a
+ * near-real-time reader that sees the uncommitted articles. Members whose group name or size
+ * changed get their doc values updated. Memory is bounded by the articles changed since the last
+ * commit and the largest walked component, never by the size of the index.
  */
 public final class CopyGrouper {
   private CopyGrouper() {}
@@ -195,7 +196,7 @@ public final class CopyGrouper {
    * documents of the posting, which are copies of it too, and joining any one of them joins it to
    * their group (groups are components).
    */
-  static final int MAX_BUCKET = 1_000;
+  public static final int MAX_BUCKET = 1_000;
 
   /**
    * Joins articles new to the index to the groups of their copies: see {@link #regroup(IndexWriter,
