@@ -395,24 +395,29 @@ public final class NewsSearcher implements ArticleSearcher {
       ScoreDoc[] page;
       String next = null;
       long total;
-      Set<Long> pageKeys = new HashSet<>();
+      // copies: the group keys for collapse and story counts come from the hits' own pass
+      org.dateline.copies.StoryPass.Matches storyMatches = null;
       if (request.collapse()) {
         Collapsed c = collapse(searcher, hitsQuery, request);
         page = c.page();
         total = c.total();
-        for (ScoreDoc sd : page) {
-          pageKeys.add(org.dateline.copies.CopyFinder.key(reader, sd.doc));
-        }
+        storyMatches = c.matches();
       } else {
         // +1: one hit beyond the page tells whether there is a next page; one walk over the hits
         // collects the top and the facets that apply every filter
         TopFieldDocs top;
-        if (sharedFacets == null) {
+        org.dateline.copies.StoryPass stories =
+            request.count() == SearchRequest.Count.STORIES
+                ? new org.dateline.copies.StoryPass()
+                : null;
+        if (sharedFacets == null && stories == null) {
           top = top(searcher, hitsQuery, request, window + 1, after);
         } else {
-          Object[] both = topAnd(searcher, hitsQuery, request, window + 1, after, sharedFacets);
-          top = (TopFieldDocs) both[0];
-          sharedCounts = (FacetPass.Counts) both[1];
+          Object[] all =
+              topAnd(searcher, hitsQuery, request, window + 1, after, sharedFacets, stories);
+          top = (TopFieldDocs) all[0];
+          sharedCounts = (FacetPass.Counts) all[1];
+          storyMatches = (org.dateline.copies.StoryPass.Matches) all[2];
         }
         int from = after == null ? request.offset() : 0;
         int to = Math.min(top.scoreDocs.length, from + request.limit());
@@ -427,9 +432,7 @@ public final class NewsSearcher implements ArticleSearcher {
         TopFieldCollector.populateScores(page, searcher, hitsQuery);
       }
       org.dateline.copies.CopyFinder.MatchStats stats =
-          request.collapse() || request.count() == SearchRequest.Count.STORIES
-              ? org.dateline.copies.CopyFinder.matchStats(searcher, hitsQuery, pageKeys)
-              : null;
+          storyMatches == null ? null : storyMatches.stats(reader, docsOf(page));
 
       // snippets mark the words written, not those an expansion added
       List<Hit> hits = hits(searcher, parsed.query(), page, request, stats);
@@ -459,12 +462,13 @@ public final class NewsSearcher implements ArticleSearcher {
   private static TopFieldDocs top(
       IndexSearcher searcher, Query query, SearchRequest request, int n, FieldDoc after)
       throws IOException {
-    return (TopFieldDocs) topAnd(searcher, query, request, n, after, null)[0];
+    return (TopFieldDocs) topAnd(searcher, query, request, n, after, null, null)[0];
   }
 
   /**
-   * The top hits of a query and, when {@code facets} is not null, the facet counts of the same
-   * walk over the matches: {@code [TopFieldDocs, FacetPass.Counts]}.
+   * The top hits of a query and, from the same walk over the matches, the facet counts when
+   * {@code facets} is not null and the copy groups when {@code stories} is not null: {@code
+   * [TopFieldDocs, FacetPass.Counts or null, StoryPass.Matches or null]}.
    */
   private static Object[] topAnd(
       IndexSearcher searcher,
@@ -472,16 +476,38 @@ public final class NewsSearcher implements ArticleSearcher {
       SearchRequest request,
       int n,
       FieldDoc after,
-      FacetPass facets)
+      FacetPass facets,
+      org.dateline.copies.StoryPass stories)
       throws IOException {
-    Object[] out;
+    Object[] out = new Object[3];
     try {
       TopFieldCollectorManager topManager =
           new TopFieldCollectorManager(sort(request.sort()), n, after, Integer.MAX_VALUE);
-      out =
-          facets == null
-              ? new Object[] {searcher.search(query, topManager)}
-              : searcher.search(query, new MultiCollectorManager(topManager, facets));
+      if (facets == null && stories == null) {
+        out[0] = searcher.search(query, topManager);
+      } else {
+        List<org.apache.lucene.search.CollectorManager<?, ?>> managers = new ArrayList<>();
+        managers.add(topManager);
+        if (facets != null) {
+          managers.add(facets);
+        }
+        if (stories != null) {
+          managers.add(stories);
+        }
+        Object[] results =
+            searcher.search(
+                query,
+                new MultiCollectorManager(
+                    managers.toArray(new org.apache.lucene.search.CollectorManager<?, ?>[0])));
+        out[0] = results[0];
+        int next = 1;
+        if (facets != null) {
+          out[1] = results[next++];
+        }
+        if (stories != null) {
+          out[2] = results[next];
+        }
+      }
     } catch (IndexSearcher.TooManyClauses e) {
       throw NewsQueryParser.tooManyClauses(request.query());
     } catch (TooComplexToDeterminizeException e) {
@@ -495,8 +521,20 @@ public final class NewsSearcher implements ArticleSearcher {
     return out;
   }
 
-  /** A collapsed page: its hits, one per copy group, and the number of matching articles. */
-  private record Collapsed(ScoreDoc[] page, long total) {}
+  /**
+   * A collapsed page: its hits, one per copy group, the number of matching articles, and the
+   * matches' groups from the same pass.
+   */
+  private record Collapsed(
+      ScoreDoc[] page, long total, org.dateline.copies.StoryPass.Matches matches) {}
+
+  private static int[] docsOf(ScoreDoc[] page) {
+    int[] docs = new int[page.length];
+    for (int i = 0; i < page.length; i++) {
+      docs[i] = page[i].doc;
+    }
+    return docs;
+  }
 
   /**
    * One hit per copy group, each group's first in the requested order: reads ever more hits until
@@ -510,8 +548,18 @@ public final class NewsSearcher implements ArticleSearcher {
     int maxDoc = Math.max(1, reader.maxDoc());
     // twice the page to start with: most pages hold few copies; the loop reads more when not
     int n = Math.min(maxDoc, Math.max(need + 10, need * 2));
+    org.dateline.copies.StoryPass.Matches matches = null;
     while (true) {
-      TopFieldDocs top = top(searcher, query, request, n, null);
+      TopFieldDocs top;
+      if (matches == null) {
+        // the first round walks every match anyway: it collects the groups too
+        Object[] both =
+            topAnd(searcher, query, request, n, null, null, new org.dateline.copies.StoryPass());
+        top = (TopFieldDocs) both[0];
+        matches = (org.dateline.copies.StoryPass.Matches) both[2];
+      } else {
+        top = top(searcher, query, request, n, null);
+      }
       List<ScoreDoc> firsts = new ArrayList<>();
       Set<Long> seen = new HashSet<>();
       for (ScoreDoc sd : top.scoreDocs) {
@@ -525,7 +573,9 @@ public final class NewsSearcher implements ArticleSearcher {
       if (firsts.size() >= need || top.scoreDocs.length < n || n >= maxDoc) {
         int from = Math.min(request.offset(), firsts.size());
         return new Collapsed(
-            firsts.subList(from, firsts.size()).toArray(new ScoreDoc[0]), top.totalHits.value());
+            firsts.subList(from, firsts.size()).toArray(new ScoreDoc[0]),
+            top.totalHits.value(),
+            matches);
       }
       n = (int) Math.min((long) n * 4, maxDoc);
     }

@@ -24,6 +24,8 @@ import org.apache.lucene.util.BytesRef;
  *   <li>{@link #KEY}: numeric doc values, a 64-bit hash of the group's name: what collapsing and
  *       story counts compare, one long per article.
  *   <li>{@link #SIZE}: numeric doc values, how many articles the group holds.
+ *   <li>{@link #TEXT}: a hash of the whole shingle set, as numeric doc values and as an indexed
+ *       term, so that an exact copy finds an earlier one with one lookup.
  * </ul>
  */
 public final class CopyFields {
@@ -40,6 +42,14 @@ public final class CopyFields {
 
   /** Group size. */
   public static final String SIZE = "$copy_size";
+
+  /**
+   * A 64-bit hash of the article's whole shingle set: two articles with the same value have the
+   * same text (Jaccard 1), so grouping an exact copy needs neither its body nor its band lookups.
+   * Absent when the body has no shingles, and in indexes written before it was added (their
+   * articles are compared by their text, as before).
+   */
+  public static final String TEXT = "$copy_text";
 
   // The article fields copy detection reads; equal to org.dateline.Fields (a test checks).
   /** The article id field. */
@@ -84,10 +94,42 @@ public final class CopyFields {
       for (BytesRef key : MinHash.bandKeys(MinHash.signature(shingles))) {
         doc.add(new Field(BANDS, key, BAND_TYPE));
       }
+      long text = textHash(shingles);
+      doc.add(new NumericDocValuesField(TEXT, text));
+      // indexed too: an exact copy finds an earlier one with one term lookup
+      doc.add(new Field(TEXT, textTerm(text), BAND_TYPE));
     }
     doc.add(new BinaryDocValuesField(GROUP, new BytesRef(id)));
     doc.add(new NumericDocValuesField(KEY, key(id)));
     doc.add(new NumericDocValuesField(SIZE, 1));
+  }
+
+  /**
+   * The hash of a whole shingle set, as {@link #TEXT} holds it.
+   *
+   * @param shingles from {@link Shingles#of(String)}
+   * @return the hash
+   */
+  public static long textHash(long[] shingles) {
+    long h = shingles.length;
+    for (long s : shingles) {
+      h = Shingles.mix(h * 0x9E3779B97F4A7C15L + s);
+    }
+    return h;
+  }
+
+  /**
+   * The indexed term of a {@link #TEXT} value: its 8 bytes, big-endian.
+   *
+   * @param text from {@link #textHash(long[])}
+   * @return the term
+   */
+  public static BytesRef textTerm(long text) {
+    byte[] b = new byte[8];
+    for (int i = 0; i < 8; i++) {
+      b[i] = (byte) (text >>> (56 - 8 * i));
+    }
+    return new BytesRef(b);
   }
 
   /**

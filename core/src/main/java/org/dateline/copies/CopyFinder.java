@@ -3,7 +3,6 @@ package org.dateline.copies;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -153,73 +152,14 @@ public final class CopyFinder {
   }
 
   /**
-   * What a search's matches hold in copy terms.
+   * What a search's matches hold in copy terms, as {@link StoryPass} collects them beside the top
+   * hits.
    *
    * @param stories how many distinct copy groups the matches belong to
    * @param folded for each requested key: how many matching articles the group has
    * @param outlets for each requested key: the distinct sources of its matching articles
    */
   public record MatchStats(long stories, Map<Long, Long> folded, Map<Long, Set<String>> outlets) {}
-
-  /**
-   * Counts the stories among a query's matches, and for some groups their matching articles and
-   * sources. Memory: one long per match for the story count.
-   *
-   * @param searcher the searcher
-   * @param query the query with its filters
-   * @param keys the groups to count articles and sources for (the collapsed page's)
-   * @return the counts
-   * @throws IOException when the index cannot be read
-   */
-  public static MatchStats matchStats(IndexSearcher searcher, Query query, Set<Long> keys)
-      throws IOException {
-    long[] all = new long[1024];
-    int n = 0;
-    Map<Long, Long> folded = new HashMap<>();
-    Map<Long, Set<String>> outlets = new HashMap<>();
-    Weight weight = weight(searcher, query);
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      Scorer scorer = weight.scorer(leaf);
-      if (scorer == null) {
-        continue;
-      }
-      LeafReader r = leaf.reader();
-      NumericDocValues keyValues = r.getNumericDocValues(CopyFields.KEY);
-      SortedSetDocValues sources = r.getSortedSetDocValues(CopyFields.SOURCE);
-      Bits live = r.getLiveDocs();
-      DocIdSetIterator it = scorer.iterator();
-      for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-        if (live != null && !live.get(d)) {
-          continue;
-        }
-        long k =
-            keyValues != null && keyValues.advanceExact(d)
-                ? keyValues.longValue()
-                : ~(long) (leaf.docBase + d);
-        if (n == all.length) {
-          all = Arrays.copyOf(all, n * 2);
-        }
-        all[n++] = k;
-        if (keys.contains(k)) {
-          folded.merge(k, 1L, Long::sum);
-          Set<String> s = outlets.computeIfAbsent(k, x -> new TreeSet<>());
-          if (sources != null && sources.advanceExact(d)) {
-            for (int i = 0; i < sources.docValueCount(); i++) {
-              s.add(sources.lookupOrd(sources.nextOrd()).utf8ToString());
-            }
-          }
-        }
-      }
-    }
-    Arrays.sort(all, 0, n);
-    long stories = 0;
-    for (int i = 0; i < n; i++) {
-      if (i == 0 || all[i] != all[i - 1]) {
-        stories++;
-      }
-    }
-    return new MatchStats(stories, folded, outlets);
-  }
 
   /**
    * The largest copy groups among a query's matches: groups of two or more articles, by how many

@@ -25,6 +25,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -39,13 +40,14 @@ import org.apache.lucene.util.BytesRef;
  * run by the writer before each commit, in the writer's thread, once the indexing threads have
  * written everything handed to them.
  *
- * <p>A group is a connected component of the copy graph (see {@link org.dateline.copies}). The
- * pass recomputes the component of every changed article, and of every article that shared a
- * group with a replaced or deleted one (the group may have split, or lost its earliest), by a
- * breadth-first walk over LSH candidates checked exactly, in a near-real-time reader that sees
- * the uncommitted articles. Members whose group name or size changed get their doc values
- * updated. Memory is bounded by the ids changed since the last commit and the largest component,
- * never by the size of the index.
+ * <p>A group is a connected component of the copy graph (see {@link org.dateline.copies}). An
+ * article new to the index joins the groups of its copies (found among its LSH candidates, checked
+ * exactly, or by its whole-text hash for an exact copy), merged by a union-find over group keys;
+ * the members of every replaced or deleted article's former group are walked afresh (breadth
+ * first over candidates checked exactly), since such a group may split. Both run in a
+ * near-real-time reader that sees the uncommitted articles. Members whose group name or size
+ * changed get their doc values updated. Memory is bounded by the articles changed since the last
+ * commit and the largest walked component, never by the size of the index.
  */
 public final class CopyGrouper {
   private CopyGrouper() {}
@@ -61,12 +63,14 @@ public final class CopyGrouper {
 
   /**
    * What the writer knows of an article it has just written: its band keys and date, so that
-   * regrouping need not read its text back to find that it has no copy (most articles).
+   * regrouping need not read its text back to find its candidates. The keys are packed one per
+   * long (band number, then the band's hash): 64 longs per article, 0.5 KB.
    *
-   * @param bands the article's band keys, as indexed in {@link CopyFields#BANDS}
+   * @param bands the article's band keys as {@link #pack(BytesRef)} packs them, as indexed in
+   *     {@link CopyFields#BANDS}
    * @param date its date in epoch milliseconds, or null when undated
    */
-  public record Fingerprint(BytesRef[] bands, Long date) {
+  public record Fingerprint(long[] bands, Long date) {
     /**
      * The fingerprint of a document built for the index.
      *
@@ -76,12 +80,21 @@ public final class CopyGrouper {
      */
     public static Fingerprint of(Document doc, Long date) {
       IndexableField[] fields = doc.getFields(CopyFields.BANDS);
-      BytesRef[] bands = new BytesRef[fields.length];
+      long[] bands = new long[fields.length];
       for (int i = 0; i < fields.length; i++) {
-        bands[i] = fields[i].binaryValue();
+        bands[i] = pack(fields[i].binaryValue());
       }
       return new Fingerprint(bands, date);
     }
+  }
+
+  /** A band key as a long: its band number (6 bits) above its 40-bit hash. */
+  static long pack(BytesRef k) {
+    long hash = 0;
+    for (int j = 1; j < k.length; j++) {
+      hash = (hash << 8) | (k.bytes[k.offset + j] & 0xff);
+    }
+    return ((long) (k.bytes[k.offset] & 0x3f) << 40) | hash;
   }
 
   /**
@@ -102,10 +115,16 @@ public final class CopyGrouper {
   }
 
   /**
-   * Regroups after a change, knowing the fingerprints of the articles just written: those of them
-   * that share too few bands with any article within the window (most of them) are settled as
-   * groups of their own in one pass over the band postings, in term order, without reading their
-   * text back; the others, and every former group mate, are walked one by one.
+   * Regroups after a change, knowing the fingerprints of the articles just written.
+   *
+   * <p>Two cases. An article new to the index can only join groups (adding an article never
+   * removes a copy pair), so it is <em>joined</em>: its candidates are found for all new articles
+   * together in one pass over the band postings, in term order; each candidate is checked against
+   * the new article unless the two are already in one group, so a new article is compared with
+   * about one member per group it joins, and an exact copy (same {@link CopyFields#TEXT}) is
+   * accepted without reading either text. A replaced or deleted article's former group may split
+   * or lose its earliest, so its former mates (and the article, when replaced) are <em>walked</em>
+   * afresh from their copy pairs.
    *
    * @param writer the writer holding the uncommitted change
    * @param before a reader on the last commit, to find the former groups of replaced and deleted
@@ -127,111 +146,311 @@ public final class CopyGrouper {
       return 0;
     }
     Set<String> seeds = new TreeSet<>(changed); // sorted: the same work in the same order
+    Set<String> walked = new TreeSet<>();
     if (before != null) {
-      seeds.addAll(formerMates(before, changed));
+      for (String id : seeds) {
+        if (find(before, id) >= 0) {
+          walked.add(id);
+        }
+      }
+      walked.addAll(formerMates(before, walked));
     }
     int updated = 0;
     try (DirectoryReader after = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(after);
       searcher.setQueryCache(null);
       StoredFields stored = after.storedFields();
-      Map<String, Integer> docs = new HashMap<>();
-      Set<String> alone = alone(after, seeds, known, policy, docs);
-      Set<String> done = new HashSet<>();
-      for (String seed : seeds) {
-        if (done.contains(seed)) {
-          continue;
-        }
-        Integer cached = docs.get(seed);
-        int doc = cached != null ? cached : find(after, seed);
-        if (doc < 0) {
-          continue; // deleted
-        }
-        if (alone.contains(seed)) {
-          // no article shares enough bands with it within the window, and copy edges are
-          // symmetric: a group of its own, named by itself
-          done.add(seed);
-          if (update(writer, after, doc, seed, seed, 1)) {
-            updated++;
-          }
-          continue;
+      Set<Integer> done = new HashSet<>();
+      for (String seed : walked) {
+        int doc = find(after, seed);
+        if (doc < 0 || done.contains(doc)) {
+          continue; // deleted, or met by an earlier walk
         }
         Collection<Neighbours.Member> component = component(searcher, stored, doc, policy);
         Neighbours.Member earliest = component.stream().min(EARLIEST).orElseThrow();
         for (Neighbours.Member m : component) {
-          done.add(m.id());
+          done.add(m.doc());
           if (update(writer, after, m.doc(), m.id(), earliest.id(), component.size())) {
             updated++;
           }
+        }
+      }
+      List<String> fresh = new ArrayList<>();
+      for (String seed : seeds) {
+        if (!walked.contains(seed)) {
+          fresh.add(seed);
+        }
+      }
+      updated += join(writer, after, stored, fresh, known, policy, done);
+    }
+    return updated;
+  }
+
+  /** Seeds per batch of {@link #candidates}: the seed's number takes the low bits of a sort key. */
+  private static final int SEED_BITS = 17;
+
+  /**
+   * A band key's postings are read for at most this many documents per segment when finding the
+   * candidates of new articles, so that a text copied thousands of times costs a bounded amount
+   * per new copy. Recall is kept: a new copy of such a text shares its bands with the first
+   * documents of the posting, which are copies of it too, and joining any one of them joins it to
+   * their group (groups are components).
+   */
+  public static final int MAX_BUCKET = 1_000;
+
+  /**
+   * Joins articles new to the index to the groups of their copies: see {@link #regroup(IndexWriter,
+   * DirectoryReader, Collection, Map, CopyPolicy)}. Groups are merged in a union-find over group
+   * keys; the members of every merged group are then found by one scan of {@link CopyFields#KEY}
+   * and get its earliest article's name and its size.
+   */
+  private static int join(
+      IndexWriter writer,
+      DirectoryReader after,
+      StoredFields stored,
+      List<String> fresh,
+      Map<String, Fingerprint> known,
+      CopyPolicy policy,
+      Set<Integer> walked)
+      throws IOException {
+    List<String> ids = new ArrayList<>();
+    List<Fingerprint> prints = new ArrayList<>();
+    List<Integer> docs = new ArrayList<>();
+    for (String id : fresh) {
+      int doc = find(after, id);
+      if (doc < 0 || walked.contains(doc)) {
+        continue; // deleted since, or grouped by a walk that reached it
+      }
+      Fingerprint f = known.get(id);
+      if (f == null) {
+        Neighbours.Member m = Neighbours.load(stored, doc);
+        if (m.shingles().length == 0) {
+          continue;
+        }
+        BytesRef[] keys = MinHash.bandKeys(MinHash.signature(m.shingles()));
+        long[] packed = new long[keys.length];
+        for (int b = 0; b < keys.length; b++) {
+          packed[b] = pack(keys[b]);
+        }
+        f = new Fingerprint(packed, m.date());
+      }
+      if (f.bands().length != MinHash.BANDS) {
+        continue; // no shingles: never a copy, alone as written
+      }
+      ids.add(id);
+      prints.add(f);
+      docs.add(doc);
+    }
+    Map<Long, Long> parent = new HashMap<>();
+    // An exact copy (same text, same date) of an article written before this batch is in that
+    // article's group and has the same copies: it joins it with one term lookup, and needs no
+    // candidates of its own. Its text's earlier copies are all in that group already (groups
+    // before this batch are complete), and its copies among the new articles find it themselves.
+    Set<Integer> seedDocs = new HashSet<>(docs);
+    seedDocs.addAll(walked); // regrouped by a walk in this pass: their keys here are stale
+    List<String> rest = new ArrayList<>();
+    List<Fingerprint> restPrints = new ArrayList<>();
+    List<Integer> restDocs = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      int doc = docs.get(i);
+      Long text = textOf(after, doc);
+      int twin = text == null ? -1 : twin(after, text, prints.get(i).date(), seedDocs);
+      if (twin >= 0) {
+        union(
+            parent,
+            longValue(after, CopyFields.KEY, doc, ~doc),
+            longValue(after, CopyFields.KEY, twin, ~twin));
+      } else {
+        rest.add(ids.get(i));
+        restPrints.add(prints.get(i));
+        restDocs.add(doc);
+      }
+    }
+    ids = rest;
+    prints = restPrints;
+    docs = restDocs;
+    Map<Integer, long[]> texts = new HashMap<>();
+    double threshold = policy.copyJaccard();
+    int chunk = 1 << SEED_BITS;
+    for (int from = 0; from < ids.size(); from += chunk) {
+      int to = Math.min(ids.size(), from + chunk);
+      int[][] candidates =
+          candidates(after, prints.subList(from, to), docs.subList(from, to), policy);
+      for (int i = from; i < to; i++) {
+        int doc = docs.get(i);
+        long mine = longValue(after, CopyFields.KEY, doc, ~doc);
+        Long myText = textOf(after, doc);
+        for (int c : candidates[i - from]) {
+          if (walked.contains(c)) {
+            continue;
+          }
+          long theirs = longValue(after, CopyFields.KEY, c, ~c);
+          long a = root(parent, mine);
+          long b = root(parent, theirs);
+          if (a == b) {
+            continue; // already one group: no need to compare
+          }
+          boolean copy =
+              (myText != null && myText.equals(textOf(after, c)))
+                  || Neighbours.jaccard(shingles(stored, doc, texts), shingles(stored, c, texts))
+                      >= threshold;
+          if (copy) {
+            union(parent, a, b);
+          }
+        }
+        texts.remove(doc); // a seed's text is not needed again; candidates' may be
+        if (texts.size() > 4_096) {
+          texts.clear(); // bounded: a few thousand texts at a time
+        }
+      }
+    }
+    return rename(writer, after, parent, walked);
+  }
+
+  /** The shingles of an article, read from its stored body at most once while cached. */
+  private static long[] shingles(StoredFields stored, int doc, Map<Integer, long[]> cache)
+      throws IOException {
+    long[] s = cache.get(doc);
+    if (s == null) {
+      s = Neighbours.load(stored, doc).shingles();
+      cache.put(doc, s);
+    }
+    return s;
+  }
+
+  private static void union(Map<Long, Long> parent, long x, long y) {
+    long a = root(parent, x);
+    long b = root(parent, y);
+    if (a != b) {
+      parent.put(Math.max(a, b), Math.min(a, b));
+    }
+  }
+
+  /**
+   * A live article written before this batch (not one of {@code seeds}) with the same text hash
+   * and the same date (or, undated, also undated), reading at most {@link #MAX_BUCKET} postings
+   * per segment; -1 when there is none.
+   */
+  private static int twin(IndexReader reader, long text, Long date, Set<Integer> seeds)
+      throws IOException {
+    BytesRef term = CopyFields.textTerm(text);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Terms terms = leaf.reader().terms(CopyFields.TEXT);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      if (!te.seekExact(term)) {
+        continue;
+      }
+      PostingsEnum p = te.postings(null, PostingsEnum.NONE);
+      Bits live = leaf.reader().getLiveDocs();
+      SortedNumericDocValues dates = DocValues.getSortedNumeric(leaf.reader(), CopyFields.DATE);
+      int read = 0;
+      for (int d = p.nextDoc();
+          d != DocIdSetIterator.NO_MORE_DOCS && read < MAX_BUCKET;
+          d = p.nextDoc(), read++) {
+        int global = leaf.docBase + d;
+        if (seeds.contains(global) || (live != null && !live.get(d))) {
+          continue;
+        }
+        boolean dated = dates.advanceExact(d);
+        if (date == null ? !dated : dated && dates.nextValue() == date) {
+          return global;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static long root(Map<Long, Long> parent, long key) {
+    long r = key;
+    Long p;
+    while ((p = parent.get(r)) != null) {
+      r = p;
+    }
+    // path compression: later lookups of the same keys are short
+    long k = key;
+    while ((p = parent.get(k)) != null && p != r) {
+      parent.put(k, r);
+      k = p;
+    }
+    return r;
+  }
+
+  /**
+   * Gives every member of each merged group its new name and size: one scan of the group keys
+   * finds the members of the groups that were merged.
+   */
+  private static int rename(
+      IndexWriter writer, DirectoryReader after, Map<Long, Long> parent, Set<Integer> walked)
+      throws IOException {
+    if (parent.isEmpty()) {
+      return 0;
+    }
+    Map<Long, Long> rootOf = new HashMap<>();
+    for (Long k : new ArrayList<>(parent.keySet())) {
+      long r = root(parent, k);
+      rootOf.put(k, r);
+      rootOf.put(r, r);
+    }
+    Map<Long, List<Integer>> members = new HashMap<>();
+    for (LeafReaderContext leaf : after.leaves()) {
+      NumericDocValues keys = leaf.reader().getNumericDocValues(CopyFields.KEY);
+      if (keys == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      for (int d = keys.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = keys.nextDoc()) {
+        Long r = rootOf.get(keys.longValue());
+        int global = leaf.docBase + d;
+        if (r != null && (live == null || live.get(d)) && !walked.contains(global)) {
+          members.computeIfAbsent(r, x -> new ArrayList<>()).add(global);
+        }
+      }
+    }
+    int updated = 0;
+    for (List<Integer> group : members.values()) {
+      List<Neighbours.Member> named = new ArrayList<>(group.size());
+      for (int doc : group) {
+        named.add(new Neighbours.Member(doc, idOf(after, doc), dateOf(after, doc), "", null));
+      }
+      Neighbours.Member earliest = named.stream().min(EARLIEST).orElseThrow();
+      for (Neighbours.Member m : named) {
+        if (update(writer, after, m.doc(), m.id(), earliest.id(), named.size())) {
+          updated++;
         }
       }
     }
     return updated;
   }
 
-  /** Seeds per pass of {@link #alone}: the seed's number takes the low bits of a sort key. */
-  private static final int SEED_BITS = 17;
-
   /**
-   * The seeds with a known fingerprint that have no LSH candidate ({@link Neighbours#candidates}
-   * with the same band count and window): found for all of them together, leaf by leaf, with the
-   * band keys sorted so that the terms dictionary is walked forward once. Puts the document of
-   * each seed it looked at into {@code docs}.
+   * The candidates of new articles, found together, leaf by leaf, with their band keys sorted so
+   * that the terms dictionary is walked forward once: for each, the live documents other than
+   * itself that share at least {@link MinHash#minBands(double)} band keys with it and whose date
+   * is within the window (undated: only undated ones), in document order, at most {@link
+   * Neighbours#MAX_CANDIDATES}.
    */
-  static Set<String> alone(
-      IndexReader reader,
-      Set<String> seeds,
-      Map<String, Fingerprint> known,
-      CopyPolicy policy,
-      Map<String, Integer> docs)
+  static int[][] candidates(
+      IndexReader reader, List<Fingerprint> prints, List<Integer> selfDocs, CopyPolicy policy)
       throws IOException {
-    List<String> ids = new ArrayList<>();
-    for (String s : seeds) {
-      Fingerprint f = known.get(s);
-      if (f != null && f.bands().length == MinHash.BANDS) {
-        ids.add(s);
-      }
-    }
-    Set<String> alone = new HashSet<>();
-    int chunk = 1 << SEED_BITS;
-    for (int from = 0; from < ids.size(); from += chunk) {
-      List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
-      alone.addAll(alone(reader, part, known, policy, docs));
-    }
-    return alone;
-  }
-
-  private static Set<String> alone(
-      IndexReader reader,
-      List<String> ids,
-      Map<String, Fingerprint> known,
-      CopyPolicy policy,
-      Map<String, Integer> docs)
-      throws IOException {
-    int n = ids.size();
-    int[] self = new int[n];
-    Long[] dates = new Long[n];
+    int n = prints.size();
     // sort key: band (6 bits), the band's 40-bit hash, the seed's number (17 bits)
     long[] keys = new long[n * MinHash.BANDS];
     for (int i = 0; i < n; i++) {
-      self[i] = find(reader, ids.get(i));
-      docs.put(ids.get(i), self[i]);
-      Fingerprint f = known.get(ids.get(i));
-      dates[i] = f.date();
+      long[] bands = prints.get(i).bands();
       for (int b = 0; b < MinHash.BANDS; b++) {
-        BytesRef k = f.bands()[b];
-        long hash = 0;
-        for (int j = 1; j < k.length; j++) {
-          hash = (hash << 8) | (k.bytes[k.offset + j] & 0xff);
-        }
-        keys[i * MinHash.BANDS + b] =
-            ((long) (k.bytes[k.offset] & 0x3f) << 57) | (hash << SEED_BITS) | i;
+        keys[i * MinHash.BANDS + b] = (bands[b] << SEED_BITS) | i;
       }
     }
     java.util.Arrays.sort(keys);
     int minBands = MinHash.minBands(policy.copyJaccard());
     long window = policy.window().toMillis();
-    boolean[] matched = new boolean[n];
+    List<List<Integer>> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(new ArrayList<>(0));
+    }
     byte[] term = new byte[1 + MinHash.KEY_BYTES];
     BytesRef termRef = new BytesRef(term);
     PostingsEnum postings = null;
@@ -269,13 +488,14 @@ public final class CopyGrouper {
         }
         if (found) {
           postings = te.postings(postings, PostingsEnum.NONE);
+          int read = 0;
           for (int d = postings.nextDoc();
-              d != DocIdSetIterator.NO_MORE_DOCS;
-              d = postings.nextDoc()) {
+              d != DocIdSetIterator.NO_MORE_DOCS && read < MAX_BUCKET;
+              d = postings.nextDoc(), read++) {
             int global = leaf.docBase + d;
             for (int x = i; x < j; x++) {
               int seed = (int) (keys[x] & seedMask);
-              if (global != self[seed] && !matched[seed]) {
+              if (global != selfDocs.get(seed)) {
                 shared.merge(((long) seed << 32) | d, 1, Integer::sum);
               }
             }
@@ -296,25 +516,59 @@ public final class CopyGrouper {
       for (long pair : pairs) {
         int seed = (int) (pair >>> 32);
         int d = (int) pair;
-        if (matched[seed] || (live != null && !live.get(d))) {
+        List<Integer> mine = out.get(seed);
+        if (mine.size() >= Neighbours.MAX_CANDIDATES || (live != null && !live.get(d))) {
           continue;
         }
         boolean dated = dateValues.advanceExact(d);
-        Long mine = dates[seed];
+        Long date = prints.get(seed).date();
         boolean inWindow =
-            mine == null ? !dated : dated && Math.abs(dateValues.nextValue() - mine) <= window;
+            date == null ? !dated : dated && Math.abs(dateValues.nextValue() - date) <= window;
         if (inWindow) {
-          matched[seed] = true;
+          mine.add(leaf.docBase + d);
         }
       }
     }
-    Set<String> out = new HashSet<>();
+    int[][] result = new int[n][];
     for (int i = 0; i < n; i++) {
-      if (!matched[i] && self[i] >= 0) {
-        out.add(ids.get(i));
-      }
+      result[i] = out.get(i).stream().mapToInt(Integer::intValue).toArray();
     }
-    return out;
+    return result;
+  }
+
+  private static LeafReaderContext leafOf(IndexReader reader, int doc) {
+    List<LeafReaderContext> leaves = reader.leaves();
+    return leaves.get(ReaderUtil.subIndex(doc, leaves));
+  }
+
+  private static long longValue(IndexReader reader, String field, int doc, long missing)
+      throws IOException {
+    LeafReaderContext leaf = leafOf(reader, doc);
+    NumericDocValues v = leaf.reader().getNumericDocValues(field);
+    return v != null && v.advanceExact(doc - leaf.docBase) ? v.longValue() : missing;
+  }
+
+  /** An article's {@link CopyFields#TEXT}, or null when it has none. */
+  static Long textOf(IndexReader reader, int doc) throws IOException {
+    LeafReaderContext leaf = leafOf(reader, doc);
+    NumericDocValues v = leaf.reader().getNumericDocValues(CopyFields.TEXT);
+    return v != null && v.advanceExact(doc - leaf.docBase) ? v.longValue() : null;
+  }
+
+  private static Long dateOf(IndexReader reader, int doc) throws IOException {
+    LeafReaderContext leaf = leafOf(reader, doc);
+    SortedNumericDocValues v = DocValues.getSortedNumeric(leaf.reader(), CopyFields.DATE);
+    return v.advanceExact(doc - leaf.docBase) ? v.nextValue() : null;
+  }
+
+  /** An article's id, from the id field's doc values (no stored document to read). */
+  private static String idOf(IndexReader reader, int doc) throws IOException {
+    LeafReaderContext leaf = leafOf(reader, doc);
+    SortedSetDocValues v = DocValues.getSortedSet(leaf.reader(), CopyFields.ID);
+    if (!v.advanceExact(doc - leaf.docBase)) {
+      throw new IllegalStateException("article without an id (document " + doc + ")");
+    }
+    return v.lookupOrd(v.nextOrd()).utf8ToString();
   }
 
   /** The articles reachable from one by copy edges, itself included. */
@@ -326,8 +580,17 @@ public final class CopyGrouper {
     Neighbours.Member start = Neighbours.load(stored, doc);
     members.put(doc, start);
     ArrayDeque<Neighbours.Member> queue = new ArrayDeque<>(List.of(start));
+    // (text, date) of the members whose candidates were read: an exact copy with the same date
+    // has the same candidates and the same similarities, so it is not expanded again (a group of
+    // n exact copies costs one lookup, not n)
+    Set<List<Long>> expanded = new HashSet<>();
+    IndexReader reader = searcher.getIndexReader();
     while (!queue.isEmpty() && members.size() < MAX_GROUP) {
       Neighbours.Member m = queue.poll();
+      Long text = textOf(reader, m.doc());
+      if (text != null && !expanded.add(java.util.Arrays.asList(text, m.date()))) {
+        continue;
+      }
       for (int c : Neighbours.candidates(searcher, m, minBands, policy.window())) {
         if (members.containsKey(c)) {
           continue;

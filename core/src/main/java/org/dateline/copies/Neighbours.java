@@ -38,7 +38,15 @@ final class Neighbours {
   /** One article as copy detection sees it. */
   record Member(int doc, String id, Long date, String source, long[] shingles) {}
 
+  /**
+   * How many stored articles were read back for comparison, in this JVM: what grouping costs
+   * beyond the band lookups (tests check that exact copies are grouped without reading them).
+   */
+  static final java.util.concurrent.atomic.AtomicLong BODIES_READ =
+      new java.util.concurrent.atomic.AtomicLong();
+
   static Member load(StoredFields stored, int doc) throws IOException {
+    BODIES_READ.incrementAndGet();
     Document d = stored.document(doc, LOADED);
     IndexableField date = d.getField(CopyFields.DATE);
     String source = d.get(CopyFields.SOURCE);

@@ -44,15 +44,21 @@
  *       (1 - J^2)^64}: above 0.9999 at the copy threshold 0.5, 0.93 at 0.2, so pairs of partial
  *       reuse are found too.
  *   <li>Before each commit, in the writer's thread once the indexing threads are done ({@link
- *       org.dateline.copies.CopyGrouper}), each article added since the last commit is grouped: a
- *       near-real-time reader (it sees the uncommitted articles) finds, straight from the band
- *       postings, the articles within the time window that share enough bands for the threshold
- *       ({@link org.dateline.copies.MinHash#minBands(double)}: 3 of the 64 at Jaccard 0.5, which a
- *       pair at 0.5 reaches with probability 1 - 10<sup>-5</sup>, while two unrelated articles that
- *       share a stock phrase rarely share more than one); each candidate is checked by its exact shingle overlap, recomputed
- *       from the stored body; the walk continues from each copy found, so the whole component is
- *       collected. The banding decides which pairs are looked at; the exact check decides which are
- *       copies, so there are no false copies beyond the threshold's own choice.
+ *       org.dateline.copies.CopyGrouper}), each article added since the last commit is grouped in a
+ *       near-real-time reader (it sees the uncommitted articles). An article new to the index only
+ *       ever <em>joins</em> groups (adding an article removes no copy pair): an exact copy of an
+ *       article written before, with the same date, joins that article's group by one lookup of
+ *       its whole-text hash ({@link org.dateline.copies.CopyFields#TEXT}); the others' candidates
+ *       are found for all of them together in one pass over the band postings in term order: the
+ *       articles within the time window that share enough bands for the threshold ({@link
+ *       org.dateline.copies.MinHash#minBands(double)}: 3 of the 64 at Jaccard 0.5, which a pair at
+ *       0.5 reaches with probability 1 - 10<sup>-5</sup>, while two unrelated articles that share a
+ *       stock phrase rarely share more than one). Each candidate is checked by its exact shingle
+ *       overlap, recomputed from the stored body (or by the whole-text hash, for an exact copy),
+ *       unless it is already in the new article's group: a union-find over group keys merges the
+ *       groups, so a new article is compared with about one member of each group it joins. The
+ *       banding decides which pairs are looked at; the exact check decides which are copies, so
+ *       there are no false copies beyond the threshold's own choice.
  *   <li>The group's name (its earliest article's id), a 64-bit hash of the name (what collapsing
  *       compares) and its size are written as doc values ({@link org.dateline.copies.CopyFields}),
  *       updated in place with {@code IndexWriter.updateDocValues} when the group changes, and
@@ -62,24 +68,30 @@
  * <h2>Upserts and deletes</h2>
  *
  * Replacing or deleting an article regroups every article that shared its group before (found from
- * the group's hash in the last commit): a group can split when its bridge goes, and when its
- * earliest article goes, the next earliest names it.
+ * the group's hash in the last commit) by a breadth-first <em>walk</em> over copy pairs: a group
+ * can split when its bridge goes, and when its earliest article goes, the next earliest names it.
+ * A walk reads the candidates of each member once per distinct (text, date): exact copies with
+ * the same date have the same candidates.
  *
  * <h2>Memory and cost</h2>
  *
- * Nothing is held per indexed article outside Lucene: the pass holds the ids changed since the last
- * commit (at most one commit interval of them) and one group's shingles at a time, so memory does
- * not grow with the index (1M articles and more). The index grows by 64 band terms per article. The
- * grouping costs 64 term lookups per segment per new article plus one shingle comparison per
- * candidate (its body is read back from the stored fields); a walk stops at {@value
- * org.dateline.copies.CopyGrouper#MAX_GROUP} members, and an article whose bands match more than
- * 5,000 others (boilerplate) is compared with the first 5,000 only. Partial reuse (asked for by
- * {@code show}) takes every article sharing one band, at any date.
+ * Nothing is held per indexed article outside Lucene. The pass holds, for the articles written
+ * since the last commit (at most one commit interval of them, 50,000 by default), their ids and
+ * their 64 band keys packed as longs (0.5 KB each, 26 MB at 50,000), and while it finds their
+ * candidates, one long per band key and one map entry per (article, candidate) pair; a band key's
+ * postings are read for at most {@value org.dateline.copies.CopyGrouper#MAX_BUCKET} documents per
+ * segment, and an article keeps at most 5,000 candidates (boilerplate), so the pass is bounded by
+ * the commit interval, not by the index: the same at 1M articles as at 200,000. Merged groups'
+ * members are found by one scan of the group keys (one long per article, streamed). The index
+ * grows by 64 band terms and one text term per article. A walk stops at {@value
+ * org.dateline.copies.CopyGrouper#MAX_GROUP} members. Partial reuse (asked for by {@code show})
+ * takes every article sharing one band, at any date.
  *
  * <h2>Searching</h2>
  *
  * {@link org.dateline.copies.CopyFinder} reads groups at search time: each hit's group, one hit per
- * group when collapsing, the number of distinct stories among the matches, the largest groups, and
+ * group when collapsing, the number of distinct stories among the matches (collected by {@link
+ * org.dateline.copies.StoryPass} in the hits' own pass), the largest groups, and
  * an article's copies and partial reuses (computed when asked, from the same band terms, so they
  * are always current).
  *
