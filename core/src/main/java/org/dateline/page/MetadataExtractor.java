@@ -652,7 +652,10 @@ final class MetadataExtractor {
   private static final Pattern PUBLISHED_LABEL =
       Pattern.compile(
           "(?i)(veröffentlicht|erschienen|erstellt|publiziert|published|posted|publié|"
-              + "mise en ligne|publicado|pubblicato|opublikowano)(\\s+(am|on|le|el|il|vom))?"
+              + "mise en ligne|publicado|pubblicato|opublikowano|"
+              // Drupal's byline: "Submitted by NAME on DATE", "Gespeichert von NAME am DATE"
+              + "(?:submitted by|gespeichert von)\\s+\\S+(?:\\s+\\S+)?(?=\\s+(?:am|on)\\s))"
+              + "(\\s+(am|on|le|el|il|vom))?"
               + "\\s*:?\\s*");
 
   /** A date the page labels as its publication's ("Veröffentlicht am 16.08.2019"). */
