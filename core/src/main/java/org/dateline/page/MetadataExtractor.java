@@ -522,6 +522,9 @@ final class MetadataExtractor {
       d = dateAlone();
     }
     if (d == null) {
+      d = scriptDate();
+    }
+    if (d == null) {
       d = PageDates.inText(page.title());
     }
     return d;
@@ -740,6 +743,30 @@ final class MetadataExtractor {
           && LEAD_PLACE.matcher(text.substring(0, f.at())).matches()
           && LEAD_TAIL.matcher(text.substring(f.end())).matches()) {
         return f.date();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A publication date a script's data gives under a key that names it ({@code "datePublished"},
+   * {@code "date_published"}, {@code "publishedDate"}, {@code "published_at"}), as htmldate reads
+   * such patterns in any script, not only JSON-LD.
+   */
+  private static final Pattern SCRIPT_PUBLISHED =
+      Pattern.compile(
+          "\"(?:datePublished|date_published|publishedDate|published_at|publishDate)\"\\s*:\\s*\"("
+              + "\\d{4}-\\d{2}-\\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\\d{2}:?\\d{2})?)?)\"");
+
+  /** The first publication date the page's scripts give, as {@link #SCRIPT_PUBLISHED} reads. */
+  private OffsetDateTime scriptDate() {
+    for (Element script : page.select("script")) {
+      java.util.regex.Matcher m = SCRIPT_PUBLISHED.matcher(script.data());
+      while (m.find()) {
+        OffsetDateTime d = date(m.group(1).replace(' ', 'T'));
+        if (d != null) {
+          return d;
+        }
       }
     }
     return null;
