@@ -247,4 +247,31 @@ class PageDatesTest {
             <p>Text.</p></body></html>
             """));
   }
+
+  @Test
+  void aPublicationDateInAScriptsDataGivesTheDateWhenNothingElseDoes() {
+    assertEquals(
+        LocalDate.of(2016, 11, 4),
+        published(
+            """
+            <html><body><p>Great service.</p><script>window.data = {"review":
+            {"id":"581c","publishedDate":"2016-11-04T20:37:27Z","updatedDate":"2016-11-05T20:39:47Z"}};
+            </script></body></html>
+            """));
+    assertEquals(
+        LocalDate.of(2019, 3, 2),
+        published(
+            """
+            <html><body><p>Bio coffee beans.</p><script>var meta = {"product":
+            {"published_at":"2019-03-02T06:22:28+01:00","created_at":"2019-03-01T06:27:24+01:00"}};
+            </script></body></html>
+            """));
+    assertNull(
+        published(
+            """
+            <html><body><p>Text.</p><script>var x = {"updatedAt":"2019-03-02T06:22:28Z",
+            "publishDate":""};</script></body></html>
+            """),
+        "an update's date and an empty one are no publication date");
+  }
 }
