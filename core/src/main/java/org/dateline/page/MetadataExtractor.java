@@ -897,6 +897,12 @@ final class MetadataExtractor {
       d = leadDate();
     }
     if (d == null) {
+      d = dateAlone();
+    }
+    if (d == null) {
+      d = scriptDate();
+    }
+    if (d == null) {
       d = PageDates.inText(page.title());
     }
     return d;
@@ -1027,7 +1033,10 @@ final class MetadataExtractor {
   private static final Pattern PUBLISHED_LABEL =
       Pattern.compile(
           "(?i)(veröffentlicht|erschienen|erstellt|publiziert|published|posted|publié|"
-              + "mise en ligne|publicado|pubblicato|opublikowano)(\\s+(am|on|le|el|il|vom))?"
+              + "mise en ligne|publicado|pubblicato|opublikowano|"
+              // Drupal's byline: "Submitted by NAME on DATE", "Gespeichert von NAME am DATE"
+              + "(?:submitted by|gespeichert von)\\s+\\S+(?:\\s+\\S+)?(?=\\s+(?:am|on)\\s))"
+              + "(\\s+(am|on|le|el|il|vom))?"
               + "\\s*:?\\s*");
 
   /** A date the page labels as its publication's ("Veröffentlicht am 16.08.2019"). */
@@ -1115,6 +1124,99 @@ final class MetadataExtractor {
       }
     }
     return null;
+  }
+
+  /**
+   * A publication date a script's data gives under a key that names it ({@code "datePublished"},
+   * {@code "date_published"}, {@code "publishedDate"}, {@code "published_at"}), as htmldate reads
+   * such patterns in any script, not only JSON-LD.
+   */
+  private static final Pattern SCRIPT_PUBLISHED =
+      Pattern.compile(
+          "\"(?:datePublished|date_published|publishedDate|published_at|publishDate)\"\\s*:\\s*\"("
+              + "\\d{4}-\\d{2}-\\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\\d{2}:?\\d{2})?)?)\"");
+
+  /** The first publication date the page's scripts give, as {@link #SCRIPT_PUBLISHED} reads. */
+  private OffsetDateTime scriptDate() {
+    for (Element script : page.select("script")) {
+      java.util.regex.Matcher m = SCRIPT_PUBLISHED.matcher(script.data());
+      while (m.find()) {
+        OffsetDateTime d = date(m.group(1).replace(' ', 'T'));
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** What may follow a date that stands alone: nothing, or its time of day. */
+  private static final Pattern TIME_TAIL =
+      Pattern.compile("(?i)\\s*((um|at|à|,|-|–|\\|)?\\s*\\d{1,2}[:.]\\d{2}(:\\d{2})?\\s*(uhr|h|am|pm)?)?\\s*");
+
+  /**
+   * The first date that is the whole text of its element, or of a line of it, alone or with its
+   * time of day ({@code <span>01.02.2022</span>}, {@code 01.11.2023 11:35}), as htmldate's
+   * last search takes a date standing by itself: outside links, navigation, footers, asides and
+   * comments, and not labelled as an update's. The last resort before the title.
+   */
+  private OffsetDateTime dateAlone() {
+    if (page.body() == null) {
+      return null;
+    }
+    OffsetDateTime[] found = new OffsetDateTime[1];
+    org.jsoup.select.NodeTraversor.filter(
+        new org.jsoup.select.NodeFilter() {
+          @Override
+          public FilterResult head(org.jsoup.nodes.Node node, int depth) {
+            if (found[0] != null) {
+              return FilterResult.STOP;
+            }
+            if (node instanceof Element e) {
+              String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+              return e.nameIs("script") || e.nameIs("style") || e.nameIs("a") || e.nameIs("nav")
+                      || e.nameIs("footer") || e.nameIs("aside") || e.nameIs("select")
+                      || names.contains("comment")
+                  ? FilterResult.SKIP_ENTIRELY
+                  : FilterResult.CONTINUE;
+            }
+            if (node instanceof org.jsoup.nodes.TextNode t && !t.isBlank()) {
+              String text = t.text().strip();
+              PageDates.Found f = PageDates.firstInText(text, 0, monthFirst);
+              if (f.date() != null
+                  && f.at() == 0
+                  && f.date().getYear() >= EARLIEST_YEAR
+                  && TIME_TAIL.matcher(text.substring(f.end())).matches()
+                  && !isUpdate(previousText(t) + ' ', previousText(t).length() + 1)) {
+                found[0] = f.date();
+              }
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(org.jsoup.nodes.Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        page.body());
+    return found[0];
+  }
+
+  /** Up to 40 characters of the text before a text node, as the page reads (with a space). */
+  private static String previousText(org.jsoup.nodes.TextNode t) {
+    StringBuilder before = new StringBuilder();
+    for (org.jsoup.nodes.Node n = t; n != null && before.length() < 40; n = n.parent()) {
+      for (org.jsoup.nodes.Node s = n.previousSibling();
+          s != null && before.length() < 40;
+          s = s.previousSibling()) {
+        String text =
+            s instanceof Element e ? e.text() : s instanceof org.jsoup.nodes.TextNode x ? x.text() : "";
+        before.insert(0, text + " ");
+      }
+    }
+    String b = before.toString();
+    return b.length() > 40 ? b.substring(b.length() - 40) : b;
   }
 
   /** What may come before a lead paragraph's date: nothing, or a place and a comma. */

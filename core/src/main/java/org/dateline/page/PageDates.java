@@ -119,10 +119,21 @@ final class PageDates {
       {"december", "dec", "dezember", "dez", "décembre", "grudnia", "diciembre", "dicembre",
         "dezembro"}
     };
+    // Russian and Ukrainian, in the genitive a day takes ("15 августа 2016", "15 серпня 2016")
+    String[] russian = {
+      "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+      "октября", "ноября", "декабря"
+    };
+    String[] ukrainian = {
+      "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня",
+      "жовтня", "листопада", "грудня"
+    };
     for (int i = 0; i < names.length; i++) {
       for (String n : names[i]) {
         m.put(n, i + 1);
       }
+      m.put(russian[i], i + 1);
+      m.put(ukrainian[i], i + 1);
     }
     return m;
   }
@@ -147,7 +158,7 @@ final class PageDates {
    * 2017-01-24}, {@code 24.01.2017}, {@code 24/01/2017} (day first, as htmldate reads it, unless
    * the first number cannot be a month's day and the second can), {@code 24. Januar 2017}, {@code
    * 24 January 2017}, {@code January 24, 2017} (month names in English, German, French, Polish,
-   * Spanish, Italian, Portuguese, Dutch). Null when there is none, or it is not a real day.
+   * Spanish, Italian, Portuguese, Dutch; Russian and Ukrainian day-month-year). Null when there is none, or it is not a real day.
    */
   static OffsetDateTime inText(String text) {
     return firstInText(text, 0, false).date;

@@ -184,4 +184,94 @@ class PageDatesTest {
             """));
     assertFalse(problems.stream().anyMatch(p -> p.contains("Exception")), problems::toString);
   }
+
+  @Test
+  void aDateStandingAloneInItsElementGivesTheDateWhenNothingElseDoes() {
+    String page =
+        """
+        <html><body><nav><a href="/archive">31.12.2021</a></nav>
+        <div class="newsSingleHeader"><b>Synchronschwimmen</b><br>
+        <span class="blue">01.02.2022</span> Kategorie: Verband</div>
+        <p>Am 03.01.2022 begann die Saison.</p></body></html>
+        """;
+    assertEquals(LocalDate.of(2022, 2, 1), published(page), "links and sentences are skipped");
+    assertEquals(
+        LocalDate.of(2023, 11, 1),
+        published(
+            """
+            <html><body><p class="lead">Hybrid battery</p><p><em>
+              01.11.2023 11:35
+            </em></p><p>Text of the release.</p></body></html>
+            """),
+        "a date with its time of day stands alone too");
+    assertNull(
+        published(
+            """
+            <html><body><label>Aktualisiert:</label><div>05.01.2022</div>
+            <p>Text.</p><footer><span>01.01.2022</span></footer></body></html>
+            """),
+        "an update's date and a footer's are no publication date");
+  }
+
+  @Test
+  void russianAndUkrainianMonthNames() {
+    assertEquals(
+        LocalDate.of(2016, 8, 15),
+        published(
+            """
+            <html><body><p class="date">15 августа 2016, 13:43</p>
+            <p>Подольски завершил карьеру в сборной.</p></body></html>
+            """));
+    assertEquals(
+        LocalDate.of(2016, 8, 15),
+        published(
+            """
+            <html><body><p class="date">15 серпня 2016</p><p>Текст.</p></body></html>
+            """));
+  }
+
+  @Test
+  void drupalsSubmittedByLineLabelsThePublicationDate() {
+    assertEquals(
+        LocalDate.of(2017, 7, 24),
+        published(
+            """
+            <html><body><div class="submitted">Gespeichert von <span>rasos</span>
+            am 24. Juli 2017 - 18:55</div><p>FairCoin Hackathon in Wien.</p></body></html>
+            """));
+    assertEquals(
+        LocalDate.of(2017, 7, 24),
+        published(
+            """
+            <html><body><div class="submitted">Submitted by Jane Doe on 24 July 2017</div>
+            <p>Text.</p></body></html>
+            """));
+  }
+
+  @Test
+  void aPublicationDateInAScriptsDataGivesTheDateWhenNothingElseDoes() {
+    assertEquals(
+        LocalDate.of(2016, 11, 4),
+        published(
+            """
+            <html><body><p>Great service.</p><script>window.data = {"review":
+            {"id":"581c","publishedDate":"2016-11-04T20:37:27Z","updatedDate":"2016-11-05T20:39:47Z"}};
+            </script></body></html>
+            """));
+    assertEquals(
+        LocalDate.of(2019, 3, 2),
+        published(
+            """
+            <html><body><p>Bio coffee beans.</p><script>var meta = {"product":
+            {"published_at":"2019-03-02T06:22:28+01:00","created_at":"2019-03-01T06:27:24+01:00"}};
+            </script></body></html>
+            """));
+    assertNull(
+        published(
+            """
+            <html><body><p>Text.</p><script>var x = {"updatedAt":"2019-03-02T06:22:28Z",
+            "publishDate":""};</script></body></html>
+            """),
+        "an update's date and an empty one are no publication date");
+  }
 }
