@@ -40,8 +40,16 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>RM3 expansion ({@link Rm3#DEFAULT}, Anserini's fbDocs 10, fbTerms 10, original query weight
  * 0.5) against Anserini's {@code -bm25 -rm3} (MAP 0.3648, P@30 0.2224): with Anserini's settings it
- * reproduces it (MAP 0.3648, P@30 0.2224, from stored text re-analyzed rather than term vectors);
- * with Dateline's defaults it adds 0.013 MAP and 0.022 P@30 (0.3381, 0.2103) and falls short of it.
+ * reproduces it (MAP 0.3648, P@30 0.2224, from stored text re-analyzed rather than term vectors).
+ * With Dateline's defaults it first added only 0.013 MAP and 0.022 P@30 (0.3381, 0.2103) and fell
+ * short of it: the expanded query weighed a title match twice, as searches do, and the feedback run
+ * ranked with Lucene's BM25. Measured one change at a time on the defaults' index: leaving the
+ * feedback words' function words out (the {@code FunctionWords} list) 0.3382, numbers out too
+ * 0.2982 (CACM's citation lines and CR codes carry feedback), title and body weighing the same in
+ * the expanded query 0.3618 (P@30 0.2244), with the feedback run ranked by Anserini's BM25 (k1 0.9
+ * b 0.4) as well 0.3664 (P@30 0.2276), above Anserini's RM3 on both. The last two are in {@code
+ * QueryExpansion} (function words add nothing: the 10% document-share rule already drops them);
+ * neither moves the figures with Anserini's settings.
  */
 class CacmReproductionTest {
   static final Path CACM =
@@ -66,8 +74,12 @@ class CacmReproductionTest {
   /** The figures reached with Dateline's defaults: MAP, P@30, nDCG@10, recall@1000. */
   static final Figures DATELINE_DEFAULTS = new Figures(0.3255, 0.1885, 0.4814, 0.8866);
 
-  /** The figures reached with Dateline's defaults and {@link Rm3#DEFAULT} expansion. */
-  static final Figures DATELINE_DEFAULTS_RM3 = new Figures(0.3381, 0.2103, 0.4873, 0.9114);
+  /**
+   * The figures reached with Dateline's defaults and {@link Rm3#DEFAULT} expansion (0.3381, 0.2103,
+   * 0.4873, 0.9114 before the expanded query weighed title and body alike and the feedback run
+   * ranked with Anserini's BM25).
+   */
+  static final Figures DATELINE_DEFAULTS_RM3 = new Figures(0.3664, 0.2276, 0.5139, 0.9166);
 
   /** The figures reached with Anserini's settings and {@link Rm3#DEFAULT} expansion. */
   static final Figures ANSERINI_SETTINGS_RM3 = new Figures(0.3648, 0.2224, 0.4847, 0.9152);
@@ -208,10 +220,14 @@ class CacmReproductionTest {
   }
 
   @Test
-  void expansionImprovesTheDefaults() throws IOException {
+  void expansionWithTheDefaultsReachesAnserinisRm3() throws IOException {
     EvaluationReport r = evaluate(defaultIndex(), Bm25.DEFAULT, Rm3.DEFAULT, "Dateline defaults, RM3");
-    assertTrue(r.mean().map() > DATELINE_DEFAULTS.map() + 0.01, "MAP " + r.mean().map());
-    assertTrue(r.mean().p30() > DATELINE_DEFAULTS.p30() + 0.01, "P@30 " + r.mean().p30());
+    assertTrue(
+        r.mean().map() >= ANSERINI_RM3_MAP,
+        "MAP " + r.mean().map() + " below Anserini's BM25+RM3 " + ANSERINI_RM3_MAP);
+    assertTrue(
+        r.mean().p30() >= ANSERINI_RM3_P30,
+        "P@30 " + r.mean().p30() + " below Anserini's BM25+RM3 " + ANSERINI_RM3_P30);
     DATELINE_DEFAULTS_RM3.assertReachedBy(r, "Dateline defaults, RM3");
   }
 }
