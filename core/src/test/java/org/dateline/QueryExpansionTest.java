@@ -9,8 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.dateline.ingest.ArticleReader;
 import org.dateline.ingest.ArticleReaders;
 import org.dateline.ingest.Format;
@@ -128,6 +143,56 @@ class QueryExpansionTest {
     SearchRequest all = SearchRequest.of("").sortBy(SortOrder.NEWEST).page(0, 5);
     assertEquals(
         ids(searcher.search(all)), ids(searcher.search(all.expand(Rm3.DEFAULT))));
+  }
+
+  /**
+   * The query expansion of a plain-words query, made on a searcher of the index that ranks with
+   * other BM25 parameters.
+   */
+  static BooleanQuery expandedOn(IndexReader reader, BM25Similarity ranking, String words)
+      throws IOException {
+    IndexSearcher s = new IndexSearcher(reader);
+    s.setSimilarity(ranking);
+    Analyzer analyzer = new NewsAnalyzer();
+    NewsQueryParser.Parsed parsed = NewsQueryParser.anyWord(words, analyzer);
+    Query q =
+        QueryExpansion.expand(
+            s,
+            analyzer,
+            parsed.query(),
+            NewsQueryParser.anyWordTerms(words, analyzer, true),
+            true,
+            parsed.query(),
+            Rm3.DEFAULT);
+    return (BooleanQuery) q;
+  }
+
+  @Test
+  void theFeedbackRunRanksWithAnserinisBm25WhateverTheSearchersParameters() throws IOException {
+    try (Directory d = FSDirectory.open(dir);
+        IndexReader reader = DirectoryReader.open(d)) {
+      String words = "which countries cut crude oil production";
+      BooleanQuery lucene = expandedOn(reader, new BM25Similarity(1.2f, 0.75f), words);
+      BooleanQuery other = expandedOn(reader, new BM25Similarity(2.0f, 1.0f), words);
+      assertTrue(lucene.clauses().size() > 10, "feedback words added: " + lucene);
+      assertEquals(lucene, other, "the same feedback words with the same weights");
+    }
+  }
+
+  @Test
+  void theExpandedQueryWeighsAWordTheSameInTitleAndBody() throws IOException {
+    try (Directory d = FSDirectory.open(dir);
+        IndexReader reader = DirectoryReader.open(d)) {
+      BooleanQuery q = expandedOn(reader, new BM25Similarity(), "opec oil output");
+      Map<String, Map<String, Float>> weights = new HashMap<>();
+      for (BooleanClause c : q.clauses()) {
+        BoostQuery b = (BoostQuery) c.query();
+        Term t = ((TermQuery) b.getQuery()).getTerm();
+        weights.computeIfAbsent(t.field(), f -> new HashMap<>()).put(t.text(), b.getBoost());
+      }
+      assertTrue(weights.get(Fields.BODY).size() > 3, "words added: " + q);
+      assertEquals(weights.get(Fields.BODY), weights.get(Fields.TITLE));
+    }
   }
 
   @Test
