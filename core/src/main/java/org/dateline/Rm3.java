@@ -17,7 +17,8 @@ package org.dateline;
  * <p>Anserini's RM3 parameters ({@link #DEFAULT}) were set with its BM25, so the feedback run
  * (which articles are the best, and their scores) ranks with {@link Bm25#ANSERINI} whatever the
  * searcher's own parameters. The feedback counts each article's words as one text, as Anserini's
- * one text field holds them, so the expanded query's added words weigh the same in title and body.
+ * one text field holds them, so the words the expanded query adds (and, for a plain-words query,
+ * its own words too) weigh the same in title and body.
  *
  * @param feedbackDocs how many of the best articles of the first run to learn from, 1 to {@value
  *     #MAX_FEEDBACK}
