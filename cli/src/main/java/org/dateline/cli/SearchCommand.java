@@ -20,7 +20,7 @@ import picocli.CommandLine.ParameterException;
  *
  * <p>Its picocli model is built in code ({@link #commandLine()}), not read from annotations: a
  * search is the command run most often in a process of its own, and picocli's reflection over
- * annotations was about a third of its start-up (see {@link Specs}). The other commands keep
+ * annotations was about a sixth of its CPU time (see {@link Specs}). The other commands keep
  * their annotations; the options shared with them take their help texts from the same constants.
  */
 final class SearchCommand extends FilteredCommand {

@@ -11,8 +11,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * Helpers for the commands whose picocli model is built in code rather than read from
  * annotations: the top command and {@code search}, the one-shot path. picocli reads annotations
  * by reflection, and the JVM makes a proxy class for each annotation type it meets; in a process
- * that runs one search and exits, that was about a third of the start-up before the index was
- * opened. The model built here is the one picocli would read from the annotations: same names,
+ * that runs one search and exits, that was about a sixth of its CPU time (measured: 0.85 s of CPU
+ * down to 0.72 s for a search of Reuters, on a loaded machine). The model built here is the one picocli would read from the annotations: same names,
  * labels, defaults, converters and descriptions, so help, completion and errors are unchanged.
  */
 final class Specs {
