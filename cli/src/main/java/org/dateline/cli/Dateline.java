@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.AutoComplete;
@@ -30,21 +31,23 @@ final class Dateline {
   }
 
   /** The subcommands, in the order help lists them. */
-  private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
 
   static {
-    COMMANDS.put("search", SearchCommand.class);
-    COMMANDS.put("facets", FacetsCommand.class);
-    COMMANDS.put("show", ShowCommand.class);
-    COMMANDS.put("copies", CopiesCommand.class);
-    COMMANDS.put("stats", StatsCommand.class);
-    COMMANDS.put("index", IndexCommand.class);
-    COMMANDS.put("delete", DeleteCommand.class);
-    COMMANDS.put("eval", EvalCommand.class);
-    COMMANDS.put("serve", ServeCommand.class);
-    COMMANDS.put("solr", SolrCommand.class);
-    COMMANDS.put("extract", ExtractCommand.class);
-    COMMANDS.put("generate-completion", AutoComplete.GenerateCompletion.class);
+    // search's model is built in code (SearchCommand.commandLine); picocli reads the others'
+    // annotations.
+    COMMANDS.put("search", SearchCommand::commandLine);
+    COMMANDS.put("facets", () -> FacetsCommand.class);
+    COMMANDS.put("show", () -> ShowCommand.class);
+    COMMANDS.put("copies", () -> CopiesCommand.class);
+    COMMANDS.put("stats", () -> StatsCommand.class);
+    COMMANDS.put("index", () -> IndexCommand.class);
+    COMMANDS.put("delete", () -> DeleteCommand.class);
+    COMMANDS.put("eval", () -> EvalCommand.class);
+    COMMANDS.put("serve", () -> ServeCommand.class);
+    COMMANDS.put("solr", () -> SolrCommand.class);
+    COMMANDS.put("extract", () -> ExtractCommand.class);
+    COMMANDS.put("generate-completion", () -> AutoComplete.GenerateCompletion.class);
   }
 
   /** The footer of picocli's generate-completion command, which has no example of its own. */
@@ -84,12 +87,12 @@ final class Dateline {
    * @param args the arguments the command line will run
    */
   static CommandLine commandLine(Environment environment, String... args) {
-    CommandLine cmd = new CommandLine(new DatelineCommand(environment));
+    CommandLine cmd = new CommandLine(new DatelineCommand(environment).model());
     String named = subcommand(args);
     if (named != null && !named.equals("generate-completion")) {
-      cmd.addSubcommand(named, COMMANDS.get(named));
+      cmd.addSubcommand(named, COMMANDS.get(named).get());
     } else {
-      COMMANDS.forEach(cmd::addSubcommand);
+      COMMANDS.forEach((name, command) -> cmd.addSubcommand(name, command.get()));
     }
     CommandLine completion = cmd.getSubcommands().get("generate-completion");
     if (completion != null) {

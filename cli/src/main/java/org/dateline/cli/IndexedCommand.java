@@ -27,28 +27,40 @@ import picocli.CommandLine.Spec;
 abstract class IndexedCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--index",
-      paramLabel = "DIR",
-      description =
-          "Index folder. Default: $"
-              + Environment.INDEX_VARIABLE
-              + "; when unset, search, facets, show, stats and serve use the sample corpus.")
+  /** What --index says in help (also {@link SearchCommand}'s model, built in code). */
+  static final String INDEX_HELP =
+      "Index folder. Default: $"
+          + Environment.INDEX_VARIABLE
+          + "; when unset, search, facets, show, stats and serve use the sample corpus.";
+
+  /** What --solr says in help. */
+  static final String SOLR_HELP =
+      "Use a SolrCloud collection instead of a local index: its nodes' base URLs,"
+          + " comma-separated, as 'dateline solr start' prints them. Needs --collection.";
+
+  /** What --collection says in help. */
+  static final String COLLECTION_HELP = "The SolrCloud collection to use, with --solr.";
+
+  @Option(names = "--index", paramLabel = "DIR", description = INDEX_HELP)
   Path dir;
 
-  @Option(
-      names = "--solr",
-      paramLabel = "URL",
-      description =
-          "Use a SolrCloud collection instead of a local index: its nodes' base URLs,"
-              + " comma-separated, as 'dateline solr start' prints them. Needs --collection.")
+  @Option(names = "--solr", paramLabel = "URL", description = SOLR_HELP)
   String solr;
 
-  @Option(
-      names = "--collection",
-      paramLabel = "NAME",
-      description = "The SolrCloud collection to use, with --solr.")
+  @Option(names = "--collection", paramLabel = "NAME", description = COLLECTION_HELP)
   String collection;
+
+  /** Adds --index, --solr and --collection to a model built in code, bound to this command. */
+  void addIndexOptions(CommandSpec model) {
+    model.addOption(
+        Specs.<Path>option("--index", "DIR", Path.class, v -> dir = v, INDEX_HELP).build());
+    model.addOption(
+        Specs.<String>option("--solr", "URL", String.class, v -> solr = v, SOLR_HELP).build());
+    model.addOption(
+        Specs.<String>option(
+                "--collection", "NAME", String.class, v -> collection = v, COLLECTION_HELP)
+            .build());
+  }
 
   /** The environment the top command was made with. */
   Environment env() {

@@ -174,6 +174,20 @@ class SearchCommandTest {
   }
 
   @Test
+  void repeatedSourcesMatchAnyOfThem() throws Exception {
+    // search's options are bound in code (SearchCommand.model): every --source must reach the
+    // request, not only the last one given.
+    JsonNode doc =
+        JSON.readTree(
+            cli().run("search", "microsoft", "--source", "techeye", "--source", "idm", "--json")
+                .out());
+    assertEquals(2, doc.get("total").asLong(), doc::toString);
+    List<String> sources = new ArrayList<>();
+    doc.get("hits").forEach(h -> sources.add(h.get("source").asText()));
+    assertEquals(List.of("IDM", "TechEye"), sources.stream().sorted().toList());
+  }
+
+  @Test
   void noMatchExitsOneAndSaysSo() {
     Cli.Run r = cli().run("search", "zeppelin");
     assertEquals(ExitCodes.NO_MATCH, r.code(), r::toString);
