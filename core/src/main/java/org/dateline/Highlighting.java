@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -153,6 +155,27 @@ final class Highlighting {
       super(builder);
       this.length = length;
       this.stored = stored;
+    }
+
+    /**
+     * The field's info from the first segment that has the field, not from the whole index's
+     * merged field infos, which the highlighter builds once per search (a few percent of a
+     * search with snippets): the highlighter only reads the index options and whether there are
+     * term vectors, and Lucene keeps those the same in every segment of an index.
+     */
+    @Override
+    protected FieldInfo getFieldInfo(String field) {
+      IndexSearcher searcher = getIndexSearcher();
+      if (searcher == null) {
+        return null;
+      }
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(field);
+        if (info != null) {
+          return info;
+        }
+      }
+      return null;
     }
 
     /** The values of the fields from the hits' documents, cut as the highlighter cuts them. */
