@@ -15,9 +15,11 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
@@ -124,7 +126,9 @@ final class Highlighting {
     }
     Map<String, Object[]> out = Map.of();
     if (!fieldList.isEmpty()) {
-      NewsHighlighter h = new NewsHighlighter(builder, length, stored);
+      // bodies from the index's own matches when the query means the same there (see
+      // IndexMatchesStrategy); the same condition as for the titles
+      NewsHighlighter h = new NewsHighlighter(builder, length, stored, marked != null);
       int[] maxPassages = passageList.stream().mapToInt(Integer::intValue).toArray();
       out = h.highlight(fieldList.toArray(new String[0]), query, docIds, maxPassages);
     }
@@ -150,11 +154,25 @@ final class Highlighting {
   private static final class NewsHighlighter extends UnifiedHighlighter {
     private final int length;
     private final Map<Integer, Document> stored;
+    private final boolean indexMatches;
 
-    NewsHighlighter(Builder builder, int length, Map<Integer, Document> stored) {
+    NewsHighlighter(
+        Builder builder, int length, Map<Integer, Document> stored, boolean indexMatches) {
       super(builder);
       this.length = length;
       this.stored = stored;
+      this.indexMatches = indexMatches;
+    }
+
+    @Override
+    protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+      if (indexMatches
+          && source == OffsetSource.ANALYSIS
+          && Fields.BODY.equals(components.field())
+          && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)) {
+        return new IndexMatchesStrategy(components, getIndexSearcher(), getIndexAnalyzer());
+      }
+      return super.getOffsetStrategy(source, components);
     }
 
     /**
