@@ -110,10 +110,13 @@ final class Highlighting {
                     .thenComparingInt(Passage::getStartOffset));
     // Titles are marked without the highlighter when the query allows (see TitleMarks): the
     // same marks at a fraction of the cost; the highlighter then only has the bodies to do.
+    // one weight, and one matches call per hit, serve the titles' marks and the bodies' snippets
+    HitMatches hitMatches =
+        quickTitles && TitleMarks.readerIndependent(query) ? new HitMatches(searcher, query) : null;
     Snippet[] marked =
-        quickTitles
-            ? TitleMarks.mark(searcher, analyzer, query, docIds, stored, MAX_ANALYZED_CHARS, true)
-            : null;
+        hitMatches == null
+            ? null
+            : TitleMarks.mark(hitMatches, analyzer, docIds, stored, MAX_ANALYZED_CHARS, true);
     List<String> fieldList = new ArrayList<>(2);
     List<Integer> passageList = new ArrayList<>(2);
     if (marked == null) {
@@ -128,7 +131,7 @@ final class Highlighting {
     if (!fieldList.isEmpty()) {
       // bodies from the index's own matches when the query means the same there (see
       // IndexMatchesStrategy); the same condition as for the titles
-      NewsHighlighter h = new NewsHighlighter(builder, length, stored, marked != null);
+      NewsHighlighter h = new NewsHighlighter(builder, length, stored, hitMatches);
       int[] maxPassages = passageList.stream().mapToInt(Integer::intValue).toArray();
       out = h.highlight(fieldList.toArray(new String[0]), query, docIds, maxPassages);
     }
@@ -154,10 +157,10 @@ final class Highlighting {
   private static final class NewsHighlighter extends UnifiedHighlighter {
     private final int length;
     private final Map<Integer, Document> stored;
-    private final boolean indexMatches;
+    private final HitMatches indexMatches;
 
     NewsHighlighter(
-        Builder builder, int length, Map<Integer, Document> stored, boolean indexMatches) {
+        Builder builder, int length, Map<Integer, Document> stored, HitMatches indexMatches) {
       super(builder);
       this.length = length;
       this.stored = stored;
@@ -166,11 +169,12 @@ final class Highlighting {
 
     @Override
     protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
-      if (indexMatches
+      if (indexMatches != null
+          && indexMatches.query().equals(components.query())
           && source == OffsetSource.ANALYSIS
           && Fields.BODY.equals(components.field())
           && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)) {
-        return new IndexMatchesStrategy(components, getIndexSearcher(), getIndexAnalyzer());
+        return new IndexMatchesStrategy(components, indexMatches, getIndexAnalyzer());
       }
       return super.getOffsetStrategy(source, components);
     }

@@ -2,20 +2,14 @@ package org.dateline;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.OffsetsEnum;
 import org.apache.lucene.search.uhighlight.UHComponents;
@@ -34,23 +28,21 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * {@link TitleMarks#readerIndependent}); the caller checks.
  */
 final class IndexMatchesStrategy extends FieldOffsetStrategy {
-  private final IndexSearcher plain;
+  private final HitMatches hitMatches;
   private final Analyzer analyzer;
-  private final Map<LeafReader, LeafReaderContext> contexts = new IdentityHashMap<>();
-  private Weight weight;
 
   /** The token stream of the hit being highlighted, closed before the next one starts. */
   private Positions open;
 
-  IndexMatchesStrategy(UHComponents components, IndexSearcher searcher, Analyzer analyzer) {
+  /**
+   * @param components the highlighter's components for the field
+   * @param hitMatches the hits' matches, of the query the highlighter highlights
+   * @param analyzer the index analyzer
+   */
+  IndexMatchesStrategy(UHComponents components, HitMatches hitMatches, Analyzer analyzer) {
     super(components);
-    // as the highlighter: no query cache, no scores
-    this.plain = new IndexSearcher(searcher.getIndexReader());
-    this.plain.setQueryCache(null);
+    this.hitMatches = hitMatches;
     this.analyzer = analyzer;
-    for (LeafReaderContext leaf : plain.getIndexReader().leaves()) {
-      contexts.put(leaf.reader(), leaf);
-    }
   }
 
   @Override
@@ -62,16 +54,7 @@ final class IndexMatchesStrategy extends FieldOffsetStrategy {
   public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content)
       throws IOException {
     closeOpen();
-    LeafReaderContext leaf = contexts.get(reader);
-    if (leaf == null) {
-      throw new IllegalStateException("a reader not of the searcher highlighted");
-    }
-    if (weight == null) {
-      weight =
-          plain.createWeight(
-              plain.rewrite(components.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    }
-    Matches matches = weight.matches(leaf, docId);
+    Matches matches = hitMatches.of(hitMatches.topLevel(reader, docId));
     MatchesIterator it = matches == null ? null : matches.getMatches(getField());
     if (it == null) {
       return OffsetsEnum.EMPTY;
