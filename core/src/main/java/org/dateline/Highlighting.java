@@ -29,9 +29,12 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  * matches"): a quoted phrase comes back as one span, a stemmed word as the word written, wildcard
  * and fuzzy matches included.
  *
- * <p>Match offsets come from analyzing the hits' stored title and body again (the highlighter's
- * {@code ANALYSIS} offset source: the text of the hits shown, into an in-memory index the query
- * runs on), since the index keeps no offsets in its postings (see {@link ArticleDocuments#TEXT}).
+ * <p>Match offsets come from analyzing the hits' stored title and body again, since the index
+ * keeps no offsets in its postings (see {@link ArticleDocuments#TEXT}): where the query allows
+ * (see {@link TitleMarks}), the index's own matches of each hit, their positions turned into
+ * offsets ({@link IndexMatchesStrategy}, {@link HitMatches}); for other queries, the highlighter's
+ * {@code ANALYSIS} offset source (the text of the hits shown, into an in-memory index the query
+ * runs on).
  * An index made before that has them, and the highlighter reads them from its postings instead:
  * it chooses by the fields' index options.
  *
