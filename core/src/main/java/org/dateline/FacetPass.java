@@ -6,10 +6,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.DocValues;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
@@ -25,8 +31,10 @@ import org.apache.lucene.search.ScoreMode;
  * <p>Each matching document's doc values are read as it is collected; nothing per hit is kept.
  * Keyword values are counted by segment ordinal into an array sized by the segment's number of
  * distinct values, and turned into labels once the segment is done, so segments (and slices run
- * on other threads) merge by label. Each slice has its own {@link SliceCounter}; {@link #reduce}
- * adds them up.
+ * on other threads) merge by label; a segment's labels are looked up once while it is open (see
+ * {@link #labels}). Days are counted in one array per slice spanning the whole index's dates, added
+ * to the table once, in {@link #reduce}. Each slice has its own {@link SliceCounter}; {@link
+ * #reduce} adds them up.
  */
 final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetPass.Counts> {
   private final List<String> termFields;
@@ -110,6 +118,7 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
   public Counts reduce(Collection<SliceCounter> collectors) {
     Counts total = new Counts(termFields);
     for (SliceCounter c : collectors) {
+      c.flushDays();
       total.addAll(c.counts);
     }
     return total;
@@ -119,8 +128,8 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
   private static final long DAY = 86_400_000L;
 
   /**
-   * Widest span of days, from a segment's first dated article to its last, counted in an array
-   * (about 180 years; 256 KiB); a wider segment is counted in the hash table directly.
+   * Widest span of days, from the index's first dated article to its last, counted in an array
+   * (about 180 years; 256 KiB); in a wider index days are counted in the hash table directly.
    */
   private static final int MAX_DAY_ARRAY = 1 << 16;
 
@@ -128,18 +137,50 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
   final class SliceCounter implements Collector {
     private final Counts counts;
 
-    /** Per-day counts of the segment being collected, all zero between segments. */
-    private int[] days = new int[0];
+    /** Whether {@link #days} was set up (on the first segment, from the whole index's dates). */
+    private boolean daysReady;
 
-    private int[] dayArray(int length) {
-      if (days.length < length) {
-        days = new int[length];
-      }
-      return days;
-    }
+    /** The epoch day that {@code days[0]} counts. */
+    private long firstDay;
+
+    /**
+     * Per-day counts of this slice, indexed from {@link #firstDay}, added to the table in {@link
+     * #flushDays}: a hash probe per hit, or per day and segment, costs more. Null when the
+     * index's dates span more than {@link #MAX_DAY_ARRAY} days or there are none.
+     */
+    private int[] days;
 
     SliceCounter(Counts counts) {
       this.counts = counts;
+    }
+
+    /** Sets up the day array from the whole index's first and last date. */
+    private void setUpDays(LeafReaderContext context) throws IOException {
+      daysReady = true;
+      IndexReader top = ReaderUtil.getTopLevelContext(context).reader();
+      byte[] min = PointValues.getMinPackedValue(top, Fields.DATE);
+      byte[] max = PointValues.getMaxPackedValue(top, Fields.DATE);
+      if (min == null || max == null) {
+        return;
+      }
+      firstDay = Math.floorDiv(LongPoint.decodeDimension(min, 0), DAY);
+      long lastDay = Math.floorDiv(LongPoint.decodeDimension(max, 0), DAY);
+      if (lastDay - firstDay < MAX_DAY_ARRAY) {
+        days = new int[(int) (lastDay - firstDay + 1)];
+      }
+    }
+
+    /** Adds the day array's counts to the table (once, after the last segment). */
+    void flushDays() {
+      if (days == null) {
+        return;
+      }
+      for (int i = 0; i < days.length; i++) {
+        if (days[i] != 0) {
+          counts.days.add(firstDay + i, days[i]);
+        }
+      }
+      days = null;
     }
 
     @Override
@@ -153,31 +194,18 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
       SegmentTerms[] segmentTerms = new SegmentTerms[termFields.size()];
       for (int i = 0; i < segmentTerms.length; i++) {
         String field = termFields.get(i);
-        segmentTerms[i] =
-            new SegmentTerms(
-                DocValues.getSortedSet(context.reader(), field), counts.terms.get(field));
+        segmentTerms[i] = new SegmentTerms(context.reader(), field, counts.terms.get(field));
       }
       SortedNumericDocValues dates =
           countDays ? DocValues.getSortedNumeric(context.reader(), Fields.DATE) : null;
-      // Days are counted into an array indexed from the segment's first day (its points know the
-      // span) and added to the table once the segment is done: a hash probe per hit costs more.
-      long firstDay = 0;
-      int span = 0;
-      int[] byDay = null;
-      if (dates != null) {
-        PointValues points = context.reader().getPointValues(Fields.DATE);
-        if (points != null && points.getDocCount() > 0) {
-          firstDay = Math.floorDiv(LongPoint.decodeDimension(points.getMinPackedValue(), 0), DAY);
-          long lastDay = Math.floorDiv(LongPoint.decodeDimension(points.getMaxPackedValue(), 0), DAY);
-          if (lastDay - firstDay < MAX_DAY_ARRAY) {
-            span = (int) (lastDay - firstDay + 1);
-            byDay = dayArray(span);
-          }
-        }
+      // LongField holds one value: read it as a single value when the codec says so
+      NumericDocValues date = dates == null ? null : DocValues.unwrapSingleton(dates);
+      if (dates != null && !daysReady) {
+        setUpDays(context);
       }
-      final long segmentFirstDay = firstDay;
-      final int segmentSpan = span;
-      final int[] segmentDays = byDay;
+      final long sliceFirstDay = firstDay;
+      final int[] sliceDays = days;
+      final int span = sliceDays == null ? 0 : sliceDays.length;
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
@@ -188,17 +216,25 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
             segmentTerms[i].collect(doc);
           }
           if (dates != null) {
-            if (dates.advanceExact(doc)) {
-              // LongField holds one value; the smallest is the first.
-              long day = Math.floorDiv(dates.nextValue(), DAY) - segmentFirstDay;
-              if (day >= 0 && day < segmentSpan) {
-                segmentDays[(int) day]++;
-              } else { // no array for this segment (or, never, a value beyond its points)
-                day += segmentFirstDay;
-                counts.days.add(day, 1);
+            long millis;
+            if (date != null) {
+              if (!date.advanceExact(doc)) {
+                counts.undated++;
+                return;
               }
+              millis = date.longValue();
             } else {
-              counts.undated++;
+              if (!dates.advanceExact(doc)) {
+                counts.undated++;
+                return;
+              }
+              millis = dates.nextValue(); // the smallest value is the first
+            }
+            long day = Math.floorDiv(millis, DAY) - sliceFirstDay;
+            if (day >= 0 && day < span) {
+              sliceDays[(int) day]++;
+            } else { // no array for this index (or, never, a value beyond its points)
+              counts.days.add(day + sliceFirstDay, 1);
             }
           }
         }
@@ -208,32 +244,72 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
           for (SegmentTerms t : segmentTerms) {
             t.finish();
           }
-          if (segmentDays != null) {
-            for (int i = 0; i < segmentSpan; i++) {
-              if (segmentDays[i] != 0) {
-                counts.days.add(segmentFirstDay + i, segmentDays[i]);
-                segmentDays[i] = 0; // the array serves the slice's next segment
-              }
-            }
-          }
         }
       };
     }
   }
 
+  /**
+   * Labels of segments' ordinals by field, per open segment (its reader's cache key: a new one
+   * after deletes or doc-values updates), filled as ordinals are first counted and dropped when
+   * the segment's reader closes: looking a label up in the doc values (a terms-dictionary seek
+   * and a new string) per value, segment and search was a tenth of a search with facets.
+   */
+  private static final Map<IndexReader.CacheKey, Map<String, String[]>> LABELS =
+      new ConcurrentHashMap<>();
+
+  /**
+   * The label array of a segment's field, shared while the segment is open; a fresh one when the
+   * reader has no cache key.
+   */
+  static String[] labels(LeafReader reader, String field, int valueCount) {
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    if (helper == null) {
+      return new String[valueCount];
+    }
+    IndexReader.CacheKey key = helper.getKey();
+    Map<String, String[]> byField = LABELS.get(key);
+    if (byField == null) {
+      Map<String, String[]> fresh = new ConcurrentHashMap<>();
+      byField = LABELS.putIfAbsent(key, fresh);
+      if (byField == null) {
+        byField = fresh;
+        helper.addClosedListener(LABELS::remove);
+      }
+    }
+    String[] labels = byField.computeIfAbsent(field, f -> new String[valueCount]);
+    // the same reader has the same values; a mismatch would be a bug, never a wrong label
+    return labels.length == valueCount ? labels : new String[valueCount];
+  }
+
   /** One keyword field in one segment: counts by ordinal, labels at the end. */
   private static final class SegmentTerms {
     private final SortedSetDocValues values;
+    private final SortedDocValues single;
     private final TermCounts into;
     private final int[] byOrd;
+    private final String[] labels;
 
-    SegmentTerms(SortedSetDocValues values, TermCounts into) {
-      this.values = values;
+    SegmentTerms(LeafReader reader, String field, TermCounts into) throws IOException {
+      this.values = DocValues.getSortedSet(reader, field);
+      // a field with at most one value per article in this segment: its ordinal read directly
+      this.single = DocValues.unwrapSingleton(values);
       this.into = into;
-      this.byOrd = new int[Math.toIntExact(values.getValueCount())];
+      int count = Math.toIntExact(values.getValueCount());
+      this.byOrd = new int[count];
+      this.labels = labels(reader, field, count);
     }
 
     void collect(int doc) throws IOException {
+      if (single != null) {
+        if (!single.advanceExact(doc)) {
+          into.missing++;
+          return;
+        }
+        byOrd[single.ordValue()]++;
+        into.withValue++;
+        return;
+      }
       if (!values.advanceExact(doc)) {
         into.missing++;
         return;
@@ -251,7 +327,12 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
     void finish() throws IOException {
       for (int ord = 0; ord < byOrd.length; ord++) {
         if (byOrd[ord] > 0) {
-          into.byValue.merge(values.lookupOrd(ord).utf8ToString(), (long) byOrd[ord], Long::sum);
+          String label = labels[ord];
+          if (label == null) {
+            label = values.lookupOrd(ord).utf8ToString();
+            labels[ord] = label;
+          }
+          into.byValue.merge(label, (long) byOrd[ord], Long::sum);
         }
       }
     }

@@ -10,12 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
@@ -25,9 +29,12 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  * matches"): a quoted phrase comes back as one span, a stemmed word as the word written, wildcard
  * and fuzzy matches included.
  *
- * <p>Match offsets come from analyzing the hits' stored title and body again (the highlighter's
- * {@code ANALYSIS} offset source: the text of the hits shown, into an in-memory index the query
- * runs on), since the index keeps no offsets in its postings (see {@link ArticleDocuments#TEXT}).
+ * <p>Match offsets come from analyzing the hits' stored title and body again, since the index
+ * keeps no offsets in its postings (see {@link ArticleDocuments#TEXT}): where the query allows
+ * (see {@link TitleMarks}), the index's own matches of each hit, their positions turned into
+ * offsets ({@link IndexMatchesStrategy}, {@link HitMatches}); for other queries, the highlighter's
+ * {@code ANALYSIS} offset source (the text of the hits shown, into an in-memory index the query
+ * runs on).
  * An index made before that has them, and the highlighter reads them from its postings instead:
  * it chooses by the fields' index options.
  *
@@ -106,10 +113,13 @@ final class Highlighting {
                     .thenComparingInt(Passage::getStartOffset));
     // Titles are marked without the highlighter when the query allows (see TitleMarks): the
     // same marks at a fraction of the cost; the highlighter then only has the bodies to do.
+    // one weight, and one matches call per hit, serve the titles' marks and the bodies' snippets
+    HitMatches hitMatches =
+        quickTitles && TitleMarks.readerIndependent(query) ? new HitMatches(searcher, query) : null;
     Snippet[] marked =
-        quickTitles
-            ? TitleMarks.mark(searcher, analyzer, query, docIds, stored, MAX_ANALYZED_CHARS, true)
-            : null;
+        hitMatches == null
+            ? null
+            : TitleMarks.mark(hitMatches, analyzer, docIds, stored, MAX_ANALYZED_CHARS, true);
     List<String> fieldList = new ArrayList<>(2);
     List<Integer> passageList = new ArrayList<>(2);
     if (marked == null) {
@@ -122,7 +132,9 @@ final class Highlighting {
     }
     Map<String, Object[]> out = Map.of();
     if (!fieldList.isEmpty()) {
-      NewsHighlighter h = new NewsHighlighter(builder, length, stored);
+      // bodies from the index's own matches when the query means the same there (see
+      // IndexMatchesStrategy); the same condition as for the titles
+      NewsHighlighter h = new NewsHighlighter(builder, length, stored, hitMatches);
       int[] maxPassages = passageList.stream().mapToInt(Integer::intValue).toArray();
       out = h.highlight(fieldList.toArray(new String[0]), query, docIds, maxPassages);
     }
@@ -148,11 +160,47 @@ final class Highlighting {
   private static final class NewsHighlighter extends UnifiedHighlighter {
     private final int length;
     private final Map<Integer, Document> stored;
+    private final HitMatches indexMatches;
 
-    NewsHighlighter(Builder builder, int length, Map<Integer, Document> stored) {
+    NewsHighlighter(
+        Builder builder, int length, Map<Integer, Document> stored, HitMatches indexMatches) {
       super(builder);
       this.length = length;
       this.stored = stored;
+      this.indexMatches = indexMatches;
+    }
+
+    @Override
+    protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+      if (indexMatches != null
+          && indexMatches.query().equals(components.query())
+          && source == OffsetSource.ANALYSIS
+          && Fields.BODY.equals(components.field())
+          && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)) {
+        return new IndexMatchesStrategy(components, indexMatches, getIndexAnalyzer());
+      }
+      return super.getOffsetStrategy(source, components);
+    }
+
+    /**
+     * The field's info from the first segment that has the field, not from the whole index's
+     * merged field infos, which the highlighter builds once per search (a few percent of a
+     * search with snippets): the highlighter only reads the index options and whether there are
+     * term vectors, and Lucene keeps those the same in every segment of an index.
+     */
+    @Override
+    protected FieldInfo getFieldInfo(String field) {
+      IndexSearcher searcher = getIndexSearcher();
+      if (searcher == null) {
+        return null;
+      }
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(field);
+        if (info != null) {
+          return info;
+        }
+      }
+      return null;
     }
 
     /** The values of the fields from the hits' documents, cut as the highlighter cuts them. */

@@ -10,8 +10,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -28,11 +26,9 @@ import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PointRangeQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.Weight;
 
 /**
  * Marks the query's matches in hits' titles: the marks the unified highlighter gives a title with
@@ -81,11 +77,24 @@ final class TitleMarks {
     if (!readerIndependent(query)) {
       return null;
     }
-    // as the highlighter: no query cache, no scores
-    IndexSearcher plain = new IndexSearcher(searcher.getIndexReader());
-    plain.setQueryCache(null);
-    Weight weight = plain.createWeight(plain.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    List<LeafReaderContext> leaves = plain.getIndexReader().leaves();
+    return mark(
+        new HitMatches(searcher, query), analyzer, docIds, stored, maxLength, postingsOffsets);
+  }
+
+  /**
+   * Marks the titles of hits, with matches asked of (and kept by) {@code matches}; only for a
+   * query {@link #readerIndependent} accepts.
+   *
+   * @see #mark(IndexSearcher, Analyzer, Query, int[], Map, int, boolean)
+   */
+  static Snippet[] mark(
+      HitMatches hitMatches,
+      Analyzer analyzer,
+      int[] docIds,
+      Map<Integer, Document> stored,
+      int maxLength,
+      boolean postingsOffsets)
+      throws IOException {
     Snippet[] out = new Snippet[docIds.length];
     for (int i = 0; i < docIds.length; i++) {
       String title = stored.get(docIds[i]).get(Fields.TITLE);
@@ -93,8 +102,7 @@ final class TitleMarks {
         continue; // the caller shows the title plain, as for a title the highlighter skipped
       }
       String content = title.length() <= maxLength ? title : title.substring(0, maxLength);
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docIds[i], leaves));
-      Matches matches = weight.matches(leaf, docIds[i] - leaf.docBase);
+      Matches matches = hitMatches.of(docIds[i]);
       MatchesIterator it = matches == null ? null : matches.getMatches(Fields.TITLE);
       List<int[]> spans = new ArrayList<>();
       if (it != null) {
