@@ -106,35 +106,65 @@ final class Cursor {
     return s.length() <= 40 ? s : s.substring(0, 40) + "…";
   }
 
+  /**
+   * A SHA-256 digest never used, cloned for each fingerprint: cloning it costs less than looking
+   * the algorithm up among the security providers on every search that has a next page.
+   */
+  private static final MessageDigest SHA_256;
+
+  static {
+    try {
+      SHA_256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
   /** What makes two requests the same search: query, filters and order, not the page. */
   static long fingerprint(SearchRequest r) {
     StringBuilder sb = new StringBuilder();
     sb.append(r.query()).append('\u0000').append(r.sort()).append('\u0000');
-    Set<String> sources = new TreeSet<>();
-    r.sources().forEach(s -> sources.add(ArticleDocuments.keywordTerm(s)));
-    sb.append(sources).append('\u0000').append(r.dates()).append('\u0000');
-    Map<String, Set<String>> fields = new TreeMap<>();
-    r.fields()
-        .forEach(
-            (k, v) -> {
-              Set<String> terms = new TreeSet<>();
-              v.forEach(x -> terms.add(ArticleDocuments.keywordTerm(x)));
-              fields.put(k, terms);
-            });
-    sb.append(fields);
+    // the sorted set and map print as "[]" and "{}" when empty: spare building them then
+    if (r.sources().isEmpty()) {
+      sb.append("[]");
+    } else {
+      Set<String> sources = new TreeSet<>();
+      r.sources().forEach(s -> sources.add(ArticleDocuments.keywordTerm(s)));
+      sb.append(sources);
+    }
+    sb.append('\u0000').append(r.dates()).append('\u0000');
+    if (r.fields().isEmpty()) {
+      sb.append("{}");
+    } else {
+      Map<String, Set<String>> fields = new TreeMap<>();
+      r.fields()
+          .forEach(
+              (k, v) -> {
+                Set<String> terms = new TreeSet<>();
+                v.forEach(x -> terms.add(ArticleDocuments.keywordTerm(x)));
+                fields.put(k, terms);
+              });
+      sb.append(fields);
+    }
     if (r.anyWord()) {
       sb.append('\u0000').append("any word"); // appended only when set: older cursors stay valid
     }
     if (r.expansion() != null) {
       sb.append('\u0000').append(r.expansion()); // as "any word": older cursors stay valid
     }
+    byte[] digest = sha256().digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+    return ByteBuffer.wrap(digest).getLong();
+  }
+
+  private static MessageDigest sha256() {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-      return ByteBuffer.wrap(digest).getLong();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+      return (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      try {
+        return MessageDigest.getInstance("SHA-256"); // a provider whose digests do not clone
+      } catch (NoSuchAlgorithmException impossible) {
+        throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
+      }
     }
   }
 }
