@@ -139,15 +139,7 @@ final class IndexMatchesStrategy extends FieldOffsetStrategy {
         if (position < 0) {
           continue;
         }
-        if (2 * position + 1 >= t.length) {
-          int old = t.length;
-          t = Arrays.copyOf(t, Math.max(old * 2, 2 * position + 2));
-          Arrays.fill(t, old, t.length, -1);
-        }
-        int s = off.startOffset();
-        int e = off.endOffset();
-        t[2 * position] = t[2 * position] < 0 ? s : Math.min(t[2 * position], s);
-        t[2 * position + 1] = Math.max(t[2 * position + 1], e);
+        t = TitleMarks.recordOffsets(t, position, off.startOffset(), off.endOffset());
       }
     }
 

@@ -184,18 +184,28 @@ final class TitleMarks {
         if (position < 0) {
           continue;
         }
-        if (2 * position + 1 >= t.length) {
-          int old = t.length;
-          t = Arrays.copyOf(t, Math.max(old * 2, 2 * position + 2));
-          Arrays.fill(t, old, t.length, -1);
-        }
-        int s = off.startOffset();
-        int e = off.endOffset();
-        t[2 * position] = t[2 * position] < 0 ? s : Math.min(t[2 * position], s);
-        t[2 * position + 1] = Math.max(t[2 * position + 1], e);
+        t = recordOffsets(t, position, off.startOffset(), off.endOffset());
       }
       ts.end();
     }
+    return t;
+  }
+
+  /**
+   * Records a token's offsets in a table of positions (start at {@code 2p}, end at {@code 2p+1},
+   * -1 where no token was seen; tokens at one position widen its span), growing the table when
+   * needed.
+   *
+   * @return the table, the same or a grown copy
+   */
+  static int[] recordOffsets(int[] t, int position, int start, int end) {
+    if (2 * position + 1 >= t.length) {
+      int old = t.length;
+      t = Arrays.copyOf(t, Math.max(old * 2, 2 * position + 2));
+      Arrays.fill(t, old, t.length, -1);
+    }
+    t[2 * position] = t[2 * position] < 0 ? start : Math.min(t[2 * position], start);
+    t[2 * position + 1] = Math.max(t[2 * position + 1], end);
     return t;
   }
 
