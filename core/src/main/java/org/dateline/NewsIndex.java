@@ -683,12 +683,12 @@ public final class NewsIndex implements AutoCloseable {
 
     /** Waits until every worker has written everything handed to it, then reports a failure. */
     private void drain() throws IOException {
-      Barrier barrier = new Barrier(workers.length);
+      var done = new java.util.concurrent.CountDownLatch(workers.length);
       for (Worker w : workers) {
-        w.put(new Task(null, false, barrier));
+        w.put(new Task(null, false, done));
       }
       try {
-        barrier.done.await();
+        done.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new java.io.InterruptedIOException("interrupted while waiting for indexing threads");
@@ -765,67 +765,9 @@ public final class NewsIndex implements AutoCloseable {
      * An article to write; or, with no article, a barrier to count down when reached, or (with no
      * barrier either) the signal to stop.
      */
-    private record Task(Article article, boolean seen, Barrier barrier) {}
-
-    /**
-     * Where the workers meet before a checkpoint: each arrives, waits for the others, flushes, and
-     * counts down {@code done}, which the committing thread waits for.
-     */
-    private static final class Barrier {
-      final java.util.concurrent.CountDownLatch arrived;
-      final java.util.concurrent.atomic.AtomicInteger flushed =
-          new java.util.concurrent.atomic.AtomicInteger();
-      final java.util.concurrent.CountDownLatch done;
-      final int workers;
-
-      Barrier(int workers) {
-        this.workers = workers;
-        this.arrived = new java.util.concurrent.CountDownLatch(workers);
-        this.done = new java.util.concurrent.CountDownLatch(workers);
-      }
-    }
+    private record Task(Article article, boolean seen, java.util.concurrent.CountDownLatch barrier) {}
 
     private static final Task STOP = new Task(null, false, null);
-
-    /**
-     * At a checkpoint, writes one buffered segment in this worker. A commit writes every buffered
-     * segment, and in the committing thread it writes them one after another while the workers
-     * wait at the barrier; written here, the workers write theirs side by side and the commit finds
-     * nothing left to write. A segment written but not committed is as invisible and as
-     * disposable as one Lucene flushes on its own when the buffer is full.
-     *
-     * <p>The workers first wait for each other, so that no worker takes a buffer another is still
-     * filling: the segments are exactly those the commit would have written. The last worker to
-     * finish writes whatever is left (more buffers than workers).
-     */
-    private void flushAtBarrier(Barrier barrier) {
-      barrier.arrived.countDown();
-      try {
-        if (!barrier.arrived.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
-          return; // a worker still busy (or never coming, after a failure): the commit writes it
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      if (failure.get() != null) {
-        return;
-      }
-      try {
-        writer.flushNextBuffer();
-        if (barrier.flushed.incrementAndGet() == barrier.workers) {
-          while (failure.get() == null && writer.flushNextBuffer()) {
-            // until no buffered segment is left
-          }
-        }
-      } catch (IOException e) {
-        failure.compareAndSet(null, unavailable(path, e));
-      } catch (org.apache.lucene.store.AlreadyClosedException e) {
-        failure.compareAndSet(null, closedByFailure(e));
-      } catch (RuntimeException | Error e) {
-        failure.compareAndSet(null, e);
-      }
-    }
 
     private final class Worker extends Thread {
       private final java.util.concurrent.BlockingQueue<Task> queue =
@@ -853,8 +795,7 @@ public final class NewsIndex implements AutoCloseable {
             if (t == STOP) {
               return;
             } else if (t.article() == null) {
-              flushAtBarrier(t.barrier());
-              t.barrier().done.countDown();
+              t.barrier().countDown();
             } else if (failure.get() == null) {
               try {
                 write(t.article(), t.seen());

@@ -260,38 +260,4 @@ class NewsIndexTest {
       assertEquals("version " + (10 * id + 9), stored("id-" + id).orElseThrow().title());
     }
   }
-
-  @Test
-  void withSeveralThreadsTheIndexingThreadsWriteTheSegmentsOfEachCommit() throws IOException {
-    List<Article> many = new ArrayList<>();
-    for (int i = 0; i < 2_000; i++) {
-      many.add(article("id-" + i, "Title " + i, "body of article " + i + " said the company"));
-    }
-    // which thread creates each segment's terms dictionary: a flush writes it
-    Map<String, String> writtenBy = new java.util.concurrent.ConcurrentHashMap<>();
-    var recording =
-        new org.apache.lucene.store.FilterDirectory(FSDirectory.open(dir)) {
-          @Override
-          public org.apache.lucene.store.IndexOutput createOutput(
-              String name, org.apache.lucene.store.IOContext context) throws IOException {
-            if (name.endsWith(".tim")) {
-              writtenBy.put(name, Thread.currentThread().getName());
-            }
-            return super.createOutput(name, context);
-          }
-        };
-    IndexConfig two = IndexConfig.DEFAULT.withThreads(2).withCommitEvery(500, Duration.ofHours(1));
-    try (NewsIndex index = NewsIndex.open(dir, recording, two)) {
-      IndexStats stats = index.add(reader(many), new ProblemLog(ReadMode.LENIENT));
-      assertEquals(2_000, stats.added());
-      assertEquals(2_000, index.count());
-    }
-    assertFalse(writtenBy.isEmpty());
-    String caller = Thread.currentThread().getName();
-    writtenBy.forEach(
-        (file, thread) ->
-            assertFalse(
-                thread.equals(caller),
-                file + " was written by the committing thread, not an indexing thread"));
-  }
 }
