@@ -95,6 +95,10 @@ for s in ${SCALES//,/ }; do
   /usr/bin/time -f "$TIMEF" -o "$OUT/index-lucene-$name.time" \
     "$JAVA" "${FLAGS[@]}" -cp "$JAR" org.dateline.bench.LuceneBench index \
       "$corpus" "$idx/lucene" "$OUT/index-lucene-$name.json"
+  log "$name: index lucene-stemmed"
+  /usr/bin/time -f "$TIMEF" -o "$OUT/index-lucene-stemmed-$name.time" \
+    "$JAVA" "${FLAGS[@]}" -cp "$JAR" org.dateline.bench.LuceneBench index-stemmed \
+      "$corpus" "$idx/lucene-stemmed" "$OUT/index-lucene-stemmed-$name.json"
   log "$name: index fts5"
   /usr/bin/time -f "$TIMEF" -o "$OUT/index-fts5-$name.time" \
     python3 "$ROOT/bench/peers/fts5_bench.py" index "$corpus" "$idx/fts5.db" "$OUT/index-fts5-$name.json"
@@ -130,6 +134,9 @@ PY
   log "$name: search lucene"
   "$JAVA" "${FLAGS[@]}" -cp "$JAR" org.dateline.bench.LuceneBench search \
     "$idx/lucene" "$queries" "$OUT/search-lucene-$name.json" "$PASS_BUDGET" "$THROUGHPUT"
+  log "$name: search lucene-stemmed"
+  "$JAVA" "${FLAGS[@]}" -cp "$JAR" org.dateline.bench.LuceneBench search-stemmed \
+    "$idx/lucene-stemmed" "$queries" "$OUT/search-lucene-stemmed-$name.json" "$PASS_BUDGET" "$THROUGHPUT"
   log "$name: search fts5"
   python3 "$ROOT/bench/peers/fts5_bench.py" search "$idx/fts5.db" "$queries" \
     "$OUT/search-fts5-$name.json" "$PASS_BUDGET" "$THROUGHPUT"

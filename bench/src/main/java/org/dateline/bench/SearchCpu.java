@@ -15,7 +15,7 @@ import org.dateline.NewsSearcher;
 
 /**
  * Search cost in CPU time rather than wall time, for A/B comparisons on a loaded machine: {@code
- * dateline|lucene INDEX_DIR QUERIES MODE WARMUP_PASSES PASSES}. Each query's cost is the least
+ * dateline|lucene|lucene-stemmed INDEX_DIR QUERIES MODE WARMUP_PASSES PASSES}. Each query's cost is the least
  * thread CPU time it took over the passes (the searching thread's own time: other processes and
  * the JIT's threads do not count); prints p50, p90 and p99 per query kind, and over the ordinary
  * kinds ("all", frequent phrases apart, as {@link QueryRunner} reports them), and the sum of the
@@ -82,11 +82,12 @@ public final class SearchCpu {
   }
 
   private static Engine open(String system, Path index) throws Exception {
-    if (system.equals("lucene")) {
+    if (system.startsWith("lucene")) {
       Constructor<LuceneBench> c =
-          LuceneBench.class.getDeclaredConstructor(org.apache.lucene.store.Directory.class);
+          LuceneBench.class.getDeclaredConstructor(
+              org.apache.lucene.store.Directory.class, boolean.class);
       c.setAccessible(true);
-      return c.newInstance(FSDirectory.open(index));
+      return c.newInstance(FSDirectory.open(index), system.equals("lucene-stemmed"));
     }
     Constructor<DatelineBench> c =
         DatelineBench.class.getDeclaredConstructor(NewsSearcher.class, java.util.Set.class);
