@@ -109,7 +109,8 @@ final class EvalCommand extends IndexedCommand {
           "Expand each topic with words of its best hits (RM3 pseudo-relevance feedback, as"
               + " Anserini's -rm3): 10 articles, 10 words, half the weight on the topic as"
               + " written, unless --expand-docs, --expand-terms or --expand-weight say"
-              + " otherwise.")
+              + " otherwise. The feedback run ranks with Anserini's BM25 (k1 0.9, b 0.4)"
+              + " whatever --k1 and --b say; the expanded query ranks with them.")
   boolean expand;
 
   @Option(
