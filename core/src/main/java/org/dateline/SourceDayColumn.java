@@ -16,7 +16,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 /**
  * One segment's source ordinal and day of every article, packed in one int per document, so that
  * counting the source and date facets of a match is two array increments instead of two doc-values
- * reads (a skip-list probe, a packed-ints decode and a division each).
+ * reads (an advance and a packed-ints decode each, and a division for the day).
  *
  * <p>A document's int holds {@code (sourceOrd + 1) << dayBits | (day - firstDay + 1)}: 0 in the
  * high bits means no source, 0 in the low bits no date. A segment gets a column only when both
