@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.index.DocValuesType;
@@ -334,11 +335,34 @@ final class FacetEngine {
 
   /** The {@code n} values with the highest counts; ties by label, so the order is stable. */
   private static List<FacetCount> top(Map<String, Long> byValue, int n) {
-    List<FacetCount> all = new ArrayList<>(byValue.size());
-    byValue.forEach((label, count) -> all.add(new FacetCount(label, count)));
-    all.sort(
-        Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::label));
-    return all.size() > n ? List.copyOf(all.subList(0, n)) : all;
+    Comparator<FacetCount> order =
+        Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::label);
+    if (byValue.size() <= n) {
+      List<FacetCount> all = new ArrayList<>(byValue.size());
+      byValue.forEach((label, count) -> all.add(new FacetCount(label, count)));
+      all.sort(order);
+      return all;
+    }
+    if (n <= 0) {
+      return List.of();
+    }
+    // the n best in a heap whose head is the worst of them: no record or sort for the rest
+    PriorityQueue<FacetCount> best = new PriorityQueue<>(n + 1, order.reversed());
+    byValue.forEach(
+        (label, count) -> {
+          FacetCount worst = best.size() < n ? null : best.peek();
+          if (worst == null
+              || count > worst.count()
+              || (count == worst.count() && label.compareTo(worst.label()) < 0)) {
+            best.add(new FacetCount(label, count));
+            if (best.size() > n) {
+              best.poll();
+            }
+          }
+        });
+    List<FacetCount> top = new ArrayList<>(best);
+    top.sort(order);
+    return List.copyOf(top);
   }
 
   private static List<Dimension> resolve(IndexReader reader, FacetRequest request) {

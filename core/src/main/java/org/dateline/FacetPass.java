@@ -77,6 +77,62 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
     /** Whether some matching article had more than one value. */
     boolean multiValued;
 
+    /** Counts by global ordinal of {@link #ordinals}, folded into {@link #byValue} at the end. */
+    private long[] byGlobal;
+
+    private GlobalOrdinals ordinals;
+
+    /**
+     * Adds one segment's counts by ordinal: {@code byOrd[from + ord]} articles have the segment's
+     * ordinal {@code ord}. Through the index's global ordinals when there are, else by label.
+     */
+    void addSegment(
+        LeafReaderContext context,
+        String field,
+        int[] byOrd,
+        int from,
+        SortedSetDocValues values,
+        String[] labels)
+        throws IOException {
+      GlobalOrdinals global = GlobalOrdinals.of(context, field);
+      if (global != null && (ordinals == null || ordinals == global)) {
+        if (ordinals == null) {
+          ordinals = global;
+          byGlobal = new long[global.valueCount()];
+        }
+        int[] toGlobal = global.toGlobal(context.ord);
+        for (int ord = 0; ord < byOrd.length - from; ord++) {
+          byGlobal[toGlobal[ord]] += byOrd[from + ord];
+        }
+        return;
+      }
+      for (int ord = 0; ord < byOrd.length - from; ord++) {
+        int n = byOrd[from + ord];
+        if (n > 0) {
+          String label = labels[ord];
+          if (label == null) {
+            label = values.lookupOrd(ord).utf8ToString();
+            labels[ord] = label;
+          }
+          byValue.merge(label, (long) n, Long::sum);
+        }
+      }
+    }
+
+    /** Moves the counts by global ordinal into {@link #byValue}. */
+    void fold() throws IOException {
+      if (byGlobal == null) {
+        return;
+      }
+      for (int g = 0; g < byGlobal.length; g++) {
+        if (byGlobal[g] > 0) {
+          byValue.merge(ordinals.label(g), byGlobal[g], Long::sum);
+        }
+      }
+      byGlobal = null;
+      ordinals = null;
+    }
+
     void addAll(TermCounts other) {
       other.byValue.forEach((value, n) -> byValue.merge(value, n, Long::sum));
       withValue += other.withValue;
@@ -115,10 +171,13 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
   }
 
   @Override
-  public Counts reduce(Collection<SliceCounter> collectors) {
+  public Counts reduce(Collection<SliceCounter> collectors) throws IOException {
     Counts total = new Counts(termFields);
     for (SliceCounter c : collectors) {
       c.flushDays();
+      for (TermCounts t : c.counts.terms.values()) {
+        t.fold();
+      }
       total.addAll(c.counts);
     }
     return total;
@@ -140,13 +199,14 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
     /** Whether {@link #days} was set up (on the first segment, from the whole index's dates). */
     private boolean daysReady;
 
-    /** The epoch day that {@code days[0]} counts. */
+    /** The epoch day that {@code days[1]} counts. */
     private long firstDay;
 
     /**
-     * Per-day counts of this slice, indexed from {@link #firstDay}, added to the table in {@link
-     * #flushDays}: a hash probe per hit, or per day and segment, costs more. Null when the
-     * index's dates span more than {@link #MAX_DAY_ARRAY} days or there are none.
+     * Per-day counts of this slice, {@code days[1 + i]} for {@link #firstDay} + i, and the undated
+     * matches of segments counted from a {@link SourceDayColumn} in {@code days[0]}, added to the
+     * table in {@link #flushDays}: a hash probe per hit, or per day and segment, costs more. Null
+     * when the index's dates span more than {@link #MAX_DAY_ARRAY} days or there are none.
      */
     private int[] days;
 
@@ -166,7 +226,7 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
       firstDay = Math.floorDiv(LongPoint.decodeDimension(min, 0), DAY);
       long lastDay = Math.floorDiv(LongPoint.decodeDimension(max, 0), DAY);
       if (lastDay - firstDay < MAX_DAY_ARRAY) {
-        days = new int[(int) (lastDay - firstDay + 1)];
+        days = new int[(int) (lastDay - firstDay + 2)];
       }
     }
 
@@ -175,11 +235,8 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
       if (days == null) {
         return;
       }
-      for (int i = 0; i < days.length; i++) {
-        if (days[i] != 0) {
-          counts.days.add(firstDay + i, days[i]);
-        }
-      }
+      counts.undated += days[0];
+      counts.days.addRun(firstDay, days, 1, days.length);
       days = null;
     }
 
@@ -190,22 +247,39 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      // An array, not a list: an iterator per hit is garbage until the JIT removes it.
-      SegmentTerms[] segmentTerms = new SegmentTerms[termFields.size()];
-      for (int i = 0; i < segmentTerms.length; i++) {
-        String field = termFields.get(i);
-        segmentTerms[i] = new SegmentTerms(context.reader(), field, counts.terms.get(field));
-      }
-      SortedNumericDocValues dates =
-          countDays ? DocValues.getSortedNumeric(context.reader(), Fields.DATE) : null;
-      // LongField holds one value: read it as a single value when the codec says so
-      NumericDocValues date = dates == null ? null : DocValues.unwrapSingleton(dates);
-      if (dates != null && !daysReady) {
+      LeafReader reader = context.reader();
+      if (countDays && !daysReady) {
         setUpDays(context);
       }
+      boolean source = termFields.contains(Fields.SOURCE);
+      SourceDayColumn column =
+          (source || countDays) && (!countDays || days != null)
+              ? SourceDayColumn.of(reader)
+              : null;
+      // An array, not a list: an iterator per hit is garbage until the JIT removes it.
+      SegmentTerms[] segmentTerms =
+          new SegmentTerms[termFields.size() - (column != null && source ? 1 : 0)];
+      int t = 0;
+      for (String field : termFields) {
+        if (column == null || !field.equals(Fields.SOURCE)) {
+          segmentTerms[t++] = new SegmentTerms(context, field, counts.terms.get(field));
+        }
+      }
+      if (column != null) {
+        return new ColumnCollector(
+            column,
+            segmentTerms,
+            source ? new ColumnSources(context, column, counts.terms.get(Fields.SOURCE)) : null,
+            countDays ? days : null,
+            firstDay);
+      }
+      SortedNumericDocValues dates =
+          countDays ? DocValues.getSortedNumeric(reader, Fields.DATE) : null;
+      // LongField holds one value: read it as a single value when the codec says so
+      NumericDocValues date = dates == null ? null : DocValues.unwrapSingleton(dates);
       final long sliceFirstDay = firstDay;
       final int[] sliceDays = days;
-      final int span = sliceDays == null ? 0 : sliceDays.length;
+      final int span = sliceDays == null ? 0 : sliceDays.length - 1;
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
@@ -232,7 +306,7 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
             }
             long day = Math.floorDiv(millis, DAY) - sliceFirstDay;
             if (day >= 0 && day < span) {
-              sliceDays[(int) day]++;
+              sliceDays[(int) day + 1]++;
             } else { // no array for this index (or, never, a value beyond its points)
               counts.days.add(day + sliceFirstDay, 1);
             }
@@ -246,6 +320,95 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
           }
         }
       };
+    }
+  }
+
+  /**
+   * Counts a segment's matches from its {@link SourceDayColumn}: the source by ordinal into a
+   * per-segment array, the day into the slice's day array; other keyword fields as usual.
+   */
+  private static final class ColumnCollector implements LeafCollector {
+    private final int[] packed;
+    private final int dayBits;
+    private final int dayMask;
+    private final SegmentTerms[] others;
+    private final ColumnSources sources;
+    private final int[] sourceCounts;
+    private final int[] sliceDays;
+
+    /** What to add to a day part (1 = the segment's first day) to index {@link #sliceDays}. */
+    private final int dayOffset;
+
+    ColumnCollector(
+        SourceDayColumn column,
+        SegmentTerms[] others,
+        ColumnSources sources,
+        int[] sliceDays,
+        long sliceFirstDay) {
+      this.packed = column.packed;
+      this.dayBits = column.dayBits;
+      this.dayMask = column.dayMask;
+      this.others = others;
+      this.sources = sources;
+      this.sourceCounts = sources == null ? null : sources.byOrd;
+      this.sliceDays = sliceDays;
+      // the column's days lie within the index's, hence within the slice array
+      this.dayOffset = (int) (column.firstDay - sliceFirstDay);
+    }
+
+    @Override
+    public void setScorer(Scorable scorer) {}
+
+    @Override
+    public void collect(int doc) throws IOException {
+      for (int i = 0; i < others.length; i++) {
+        others[i].collect(doc);
+      }
+      int v = packed[doc];
+      if (sourceCounts != null) {
+        sourceCounts[v >>> dayBits]++;
+      }
+      if (sliceDays != null) {
+        int d = v & dayMask;
+        sliceDays[d == 0 ? 0 : d + dayOffset]++;
+      }
+    }
+
+    @Override
+    public void finish() throws IOException {
+      for (SegmentTerms t : others) {
+        t.finish();
+      }
+      if (sources != null) {
+        sources.finish();
+      }
+    }
+  }
+
+  /** The source counts of one segment counted from its column: index 0 is "no source". */
+  private static final class ColumnSources {
+    private final LeafReaderContext context;
+    private final SortedSetDocValues values;
+    private final TermCounts into;
+    private final String[] labels;
+    final int[] byOrd;
+
+    ColumnSources(LeafReaderContext context, SourceDayColumn column, TermCounts into)
+        throws IOException {
+      LeafReader reader = context.reader();
+      this.context = context;
+      this.values = DocValues.getSortedSet(reader, Fields.SOURCE);
+      this.into = into;
+      this.byOrd = new int[column.sources + 1];
+      this.labels = labels(reader, Fields.SOURCE, column.sources);
+    }
+
+    void finish() throws IOException {
+      into.missing += byOrd[0];
+      for (int i = 1; i < byOrd.length; i++) {
+        into.withValue += byOrd[i];
+      }
+      into.addSegment(context, Fields.SOURCE, byOrd, 1, values, labels);
     }
   }
 
@@ -284,13 +447,18 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
 
   /** One keyword field in one segment: counts by ordinal, labels at the end. */
   private static final class SegmentTerms {
+    private final LeafReaderContext context;
+    private final String field;
     private final SortedSetDocValues values;
     private final SortedDocValues single;
     private final TermCounts into;
     private final int[] byOrd;
     private final String[] labels;
 
-    SegmentTerms(LeafReader reader, String field, TermCounts into) throws IOException {
+    SegmentTerms(LeafReaderContext context, String field, TermCounts into) throws IOException {
+      LeafReader reader = context.reader();
+      this.context = context;
+      this.field = field;
       this.values = DocValues.getSortedSet(reader, field);
       // a field with at most one value per article in this segment: its ordinal read directly
       this.single = DocValues.unwrapSingleton(values);
@@ -325,16 +493,7 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
     }
 
     void finish() throws IOException {
-      for (int ord = 0; ord < byOrd.length; ord++) {
-        if (byOrd[ord] > 0) {
-          String label = labels[ord];
-          if (label == null) {
-            label = values.lookupOrd(ord).utf8ToString();
-            labels[ord] = label;
-          }
-          into.byValue.merge(label, (long) byOrd[ord], Long::sum);
-        }
-      }
+      into.addSegment(context, field, byOrd, 0, values, labels);
     }
   }
 }
