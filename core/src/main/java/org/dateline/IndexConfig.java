@@ -40,15 +40,15 @@ public record IndexConfig(
   /**
    * 250,000 articles or one minute, whichever comes first (so that a bulk load's segments are
    * mostly written when the buffer fills, by the indexing threads, and are few and large, instead
-   * of two small ones at every commit); 128 MB buffer; news analysis; as many indexing threads as there are
-   * processors, at most 4; no copy detection (it costs more than the indexing itself: see the
-   * README).
+   * of two small ones at every commit); 64 MB buffer; news analysis; as many indexing threads
+   * as there are processors, at most 4; no copy detection (it costs more than the indexing
+   * itself: see the README).
    */
   public static final IndexConfig DEFAULT =
       new IndexConfig(
           250_000,
           Duration.ofMinutes(1),
-          128,
+          64,
           TextAnalysis.NEWS,
           defaultThreads(),
           org.dateline.copies.CopyPolicy.OFF);
