@@ -7,7 +7,9 @@ import java.util.Objects;
  * How a {@link NewsIndex} writes.
  *
  * @param commitEveryArticles a long lenient run commits after this many articles, so that a crash
- *     costs at most that many; must be &gt; 0
+ *     costs at most that many; must be &gt; 0. With copy detection on, a run commits at least every
+ *     {@value #COPIES_COMMIT_EVERY} articles whatever this says: the grouping holds the articles
+ *     since the last commit
  * @param commitEvery a long lenient run also commits when this much time has passed since the
  *     last commit; must be positive
  * @param ramBufferMb memory Lucene buffers before it flushes a segment; must be &gt;= 1
@@ -29,13 +31,22 @@ public record IndexConfig(
     int threads,
     org.dateline.copies.CopyPolicy copies) {
   /**
-   * 50,000 articles or one minute, whichever comes first; 64 MB buffer; news analysis; as many
-   * indexing threads as there are processors, at most 4; no copy detection (it costs more than
-   * the indexing itself: see the README).
+   * The most articles a run with copy detection writes between two commits, whatever {@link
+   * #commitEveryArticles()} says: what the grouping holds grows with the interval (see {@link
+   * org.dateline.copies}).
+   */
+  public static final int COPIES_COMMIT_EVERY = 50_000;
+
+  /**
+   * 250,000 articles or one minute, whichever comes first (so that a bulk load's segments are
+   * mostly written when the buffer fills, by the indexing threads, and are few and large, instead
+   * of two small ones at every commit); 64 MB buffer; news analysis; as many indexing threads
+   * as there are processors, at most 4; no copy detection (it costs more than the indexing
+   * itself: see the README).
    */
   public static final IndexConfig DEFAULT =
       new IndexConfig(
-          50_000,
+          250_000,
           Duration.ofMinutes(1),
           64,
           TextAnalysis.NEWS,

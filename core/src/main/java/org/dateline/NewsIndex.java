@@ -301,6 +301,17 @@ public final class NewsIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * How many articles a lenient run writes between two commits at most: the config's interval,
+   * capped at {@link IndexConfig#COPIES_COMMIT_EVERY} when the index detects copies (by the config
+   * or by the index's own setting).
+   */
+  int commitEveryArticles() {
+    return copies.enabled()
+        ? Math.min(config.commitEveryArticles(), IndexConfig.COPIES_COMMIT_EVERY)
+        : config.commitEveryArticles();
+  }
+
   /** Returns the index folder. */
   public Path path() {
     return path;
@@ -308,9 +319,10 @@ public final class NewsIndex implements AutoCloseable {
 
   /**
    * Reads every article from a reader and upserts it, committing at the end (and, in lenient
-   * mode, every {@link IndexConfig#commitEveryArticles()} articles or {@link
-   * IndexConfig#commitEvery()}). In strict mode the run is one transaction: the first bad record
-   * rolls everything back and the index is as it was.
+   * mode, every {@link IndexConfig#commitEveryArticles()} articles, at most {@link
+   * IndexConfig#COPIES_COMMIT_EVERY} with copy detection, or {@link IndexConfig#commitEvery()}).
+   * In strict mode the run is one transaction: the first bad record rolls everything back and the
+   * index is as it was.
    *
    * @param reader the articles
    * @param log where the reader reports bad records; its mode decides strict or lenient
@@ -324,6 +336,7 @@ public final class NewsIndex implements AutoCloseable {
     // commits: its one commit is the switch.
     boolean intervals = log.mode() == ReadMode.LENIENT || replacing;
     Batch batch = new Batch(log);
+    int every = commitEveryArticles();
     try {
       long lastCommit = System.nanoTime();
       long sinceCommit = 0;
@@ -334,7 +347,7 @@ public final class NewsIndex implements AutoCloseable {
         }
         if (intervals
             && sinceCommit > 0
-            && (sinceCommit >= config.commitEveryArticles()
+            && (sinceCommit >= every
                 || System.nanoTime() - lastCommit >= config.commitEvery().toNanos())) {
           batch.checkpoint();
           sinceCommit = 0;

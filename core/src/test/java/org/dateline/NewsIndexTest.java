@@ -182,6 +182,28 @@ class NewsIndexTest {
   }
 
   @Test
+  void copyDetectionCapsTheCommitIntervalAlsoWhenTheIndexTurnsItOn() throws IOException {
+    try (NewsIndex index = NewsIndex.open(dir)) {
+      assertEquals(250_000, index.commitEveryArticles(), "the default bulk-load interval");
+    }
+    Path copies = dir.resolve("copies");
+    IndexConfig detecting = IndexConfig.DEFAULT.withCopies(org.dateline.copies.CopyPolicy.DEFAULT);
+    try (NewsIndex index = NewsIndex.open(copies, detecting)) {
+      assertEquals(IndexConfig.COPIES_COMMIT_EVERY, index.commitEveryArticles());
+      index.add(List.of(article("a", "Title", "body")));
+    }
+    // detection off in the config: the index's own setting holds, and so does the cap
+    try (NewsIndex index = NewsIndex.open(copies, IndexConfig.DEFAULT)) {
+      assertEquals(IndexConfig.COPIES_COMMIT_EVERY, index.commitEveryArticles());
+    }
+    // a shorter interval than the cap is kept as it is
+    try (NewsIndex index =
+        NewsIndex.open(copies, IndexConfig.DEFAULT.withCommitEvery(1_000, Duration.ofHours(1)))) {
+      assertEquals(1_000, index.commitEveryArticles());
+    }
+  }
+
+  @Test
   void secondWriterIsRefusedWithALockedErrorAndTheFirstGoesOn() throws IOException {
     try (NewsIndex first = NewsIndex.open(dir)) {
       IndexUnavailableException e =

@@ -26,8 +26,9 @@ import org.dateline.ingest.ReadMode;
  * dateline-copies} (bench/copies.sh), to measure what detection and collapsing cost.
  *
  * <p>Indexing runs with {@link IndexConfig#DEFAULT}, what the command line uses; for experiments,
- * the system properties {@code dateline.bench.threads}, {@code dateline.bench.ramMb} and {@code
- * dateline.bench.commitEvery} (articles) override its parts.
+ * the system properties {@code dateline.bench.threads}, {@code dateline.bench.ramMb}, {@code
+ * dateline.bench.commitEvery} (articles) and {@code dateline.bench.commitSeconds} override its
+ * parts.
  */
 public final class DatelineBench implements Engine {
   static final int SNIPPET_LENGTH = 160;
@@ -99,7 +100,8 @@ public final class DatelineBench implements Engine {
     IndexConfig c =
         new IndexConfig(
             Integer.getInteger("dateline.bench.commitEvery", d.commitEveryArticles()),
-            d.commitEvery(),
+            java.time.Duration.ofSeconds(
+                Long.getLong("dateline.bench.commitSeconds", d.commitEvery().toSeconds())),
             Double.parseDouble(
                 System.getProperty("dateline.bench.ramMb", String.valueOf(d.ramBufferMb()))),
             d.analysis(),

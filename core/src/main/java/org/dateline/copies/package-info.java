@@ -76,8 +76,9 @@
  * <h2>Memory and cost</h2>
  *
  * Nothing is held per indexed article outside Lucene. The pass holds, for the articles written
- * since the last commit (at most one commit interval of them, 50,000 by default), their ids and
- * their 64 band keys packed as longs (0.5 KB each, 26 MB at 50,000), and while it finds their
+ * since the last commit (at most one commit interval of them: with detection on a run commits at
+ * least every {@value org.dateline.IndexConfig#COPIES_COMMIT_EVERY} articles), their ids and their
+ * 64 band keys packed as longs (0.5 KB each, 26 MB at 50,000), and while it finds their
  * candidates, one long per band key and one map entry per (article, candidate) pair; a band key's
  * postings are read for at most {@value org.dateline.copies.CopyGrouper#MAX_BUCKET} documents per
  * segment, and an article keeps at most 5,000 candidates (boilerplate), so the pass is bounded by
