@@ -53,7 +53,9 @@ abstract class IndexedCommand implements Callable<Integer> {
   /** Adds --index, --solr and --collection to a model built in code, bound to this command. */
   void addIndexOptions(CommandSpec model) {
     model.addOption(
-        Specs.<Path>option("--index", "DIR", Path.class, v -> dir = v, INDEX_HELP).build());
+        Specs.<Path>option("--index", "DIR", Path.class, v -> dir = v, INDEX_HELP)
+            .converters(Specs.PATH)
+            .build());
     model.addOption(
         Specs.<String>option("--solr", "URL", String.class, v -> solr = v, SOLR_HELP).build());
     model.addOption(

@@ -1,11 +1,16 @@
 package org.dateline.cli;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Helpers for the commands whose picocli model is built in code rather than read from
@@ -69,6 +74,21 @@ final class Specs {
   }
 
   /** A setter that hands picocli's value to a field. */
+  /**
+   * Reads a path as picocli's own converter for {@link Path} does ({@code Paths.get(value)}, the
+   * same message when that fails), without its reflective call: a one-shot search made the JVM
+   * generate method-handle classes for that one call at every start.
+   */
+  static final ITypeConverter<Path> PATH =
+      value -> {
+        try {
+          return Path.of(value);
+        } catch (InvalidPathException e) {
+          throw new TypeConversionException(
+              String.format(Locale.ROOT, "cannot convert '%s' to %s (%s)", value, Path.class, e));
+        }
+      };
+
   @SuppressWarnings("unchecked")
   static <T> ISetter setter(Consumer<T> set) {
     return new ISetter() {

@@ -1,14 +1,13 @@
 package org.dateline.cli;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-
 /**
  * The runnable jar's entry point. It is compiled for Java 8 (see the pom), so that any Java can
  * load it: on one older than 21 it says in plain words that dateline needs Java 21 or newer,
  * where the JVM would otherwise fail with an {@code UnsupportedClassVersionError}; on 21 or newer
- * it hands over to {@code Main}, which is called by reflection because this class is compiled
- * before, and for an older Java than, everything else.
+ * it hands over to {@code Main}. It calls {@code Main} directly, not by reflection: the JVM loads
+ * a class named in a call only when the call first runs, so an older Java never loads {@code Main}
+ * (it has exited by then), and a reflective call cost a one-shot search the generation of its
+ * method-handle classes at every start.
  */
 public final class Start {
   /** The oldest Java that Lucene 10, and so dateline, runs on. */
@@ -23,9 +22,8 @@ public final class Start {
    * Checks the Java version, then runs the command line.
    *
    * @param args the command-line arguments
-   * @throws Throwable whatever the command line throws (it exits by itself)
    */
-  public static void main(String[] args) throws Throwable {
+  public static void main(String[] args) {
     String version = System.getProperty("java.specification.version", "");
     if (feature(version) < REQUIRED) {
       System.err.println(
@@ -41,12 +39,7 @@ public final class Start {
       System.err.println("  the ./dateline launcher, which looks for one.");
       System.exit(TOO_OLD);
     }
-    Method main = Class.forName("org.dateline.cli.Main").getMethod("main", String[].class);
-    try {
-      main.invoke(null, (Object) args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+    Main.main(args);
   }
 
   /** The feature release of a specification version: 8 for "1.8", 17 for "17"; 0 when unknown. */
