@@ -27,25 +27,6 @@ final class NewsAnalyzer extends Analyzer {
   /** Longest token the tokenizer will buffer before splitting; far above what we keep. */
   private static final int TOKENIZER_MAX = 1024 * 1024;
 
-  private final boolean cacheStems;
-
-  /** The analysis for searching: every word stemmed as it comes. */
-  NewsAnalyzer() {
-    this(false);
-  }
-
-  /**
-   * The analysis, with or without a {@link StemCache} in front of the stemmer (same tokens either
-   * way).
-   *
-   * @param cacheStems whether each chain (one per thread) remembers the stems of the words it has
-   *     seen: for indexing, where a few threads analyze millions of words; not for searching, where
-   *     many threads analyze a few words each and the caches would only hold memory
-   */
-  NewsAnalyzer(boolean cacheStems) {
-    this.cacheStems = cacheStems;
-  }
-
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     StandardTokenizer source = new StandardTokenizer();
@@ -54,7 +35,7 @@ final class NewsAnalyzer extends Analyzer {
     result = new LowerCaseFilter(result);
     result = new ASCIIFoldingFilter(result);
     result = new LengthFilter(result, 1, Fields.MAX_TOKEN_CHARS);
-    result = cacheStems ? StemCache.wrap(result) : new PorterStemFilter(result);
+    result = new PorterStemFilter(result);
     return new TokenStreamComponents(source, result);
   }
 

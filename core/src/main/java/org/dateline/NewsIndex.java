@@ -192,7 +192,7 @@ public final class NewsIndex implements AutoCloseable {
                   + "; index into a new folder to change it");
         }
       }
-      IndexWriterConfig iwc = new IndexWriterConfig(writerAnalyzer(config.analysis()));
+      IndexWriterConfig iwc = new IndexWriterConfig(analyzer(config.analysis()));
       iwc.setOpenMode(
           replacing
               ? IndexWriterConfig.OpenMode.CREATE
@@ -231,23 +231,9 @@ public final class NewsIndex implements AutoCloseable {
     }
   }
 
-  /**
-   * The analysis an index is written with: the text analysis for title and body, keyword for the
-   * rest; for re-analyzing stored text the way it was indexed.
-   */
+  /** The analyzer used for writing: the text analysis for title and body, keyword for the rest. */
   static Analyzer analyzer(TextAnalysis analysis) {
-    return perField(analysis.textAnalyzer());
-  }
-
-  /**
-   * The analyzer of the index writer: the same tokens as {@link #analyzer}, with the stems of words
-   * seen before remembered by each indexing thread ({@link TextAnalysis#indexAnalyzer()}).
-   */
-  private static Analyzer writerAnalyzer(TextAnalysis analysis) {
-    return perField(analysis.indexAnalyzer());
-  }
-
-  private static Analyzer perField(Analyzer text) {
+    Analyzer text = analysis.textAnalyzer();
     return new PerFieldAnalyzerWrapper(
         new KeywordAnalyzer(), Map.of(Fields.TITLE, text, Fields.BODY, text));
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -97,59 +98,11 @@ final class PhraseGrams {
   private static final char SEPARATOR = ' ';
 
   private final Set<String> frequent;
-  private final FrequentTable frequentTable;
+  private final CharArraySet frequentChars;
 
   private PhraseGrams(Set<String> frequent) {
     this.frequent = frequent;
-    this.frequentTable = new FrequentTable(frequent);
-  }
-
-  /**
-   * The frequent words, for the test every title and body token goes through while it is recorded:
-   * an open-addressing table kept at most one eighth full, with each word's hash beside it, so that
-   * a word not on the list (most of them) is usually told by one empty slot, and one on it by one
-   * hash and one character comparison. (A {@code CharArraySet} of this list is half full and
-   * compares characters on most probes: 3% of the indexing profile.)
-   */
-  private static final class FrequentTable {
-    private final int[] hashes;
-    private final char[][] words;
-    private final int mask;
-
-    FrequentTable(Set<String> words) {
-      int slots = Integer.highestOneBit(Math.max(words.size(), 1) * 8) * 2;
-      this.hashes = new int[slots];
-      this.words = new char[slots][];
-      this.mask = slots - 1;
-      for (String w : words) {
-        char[] c = w.toCharArray();
-        int h = hash(c, c.length);
-        int i = h & mask;
-        while (this.words[i] != null) {
-          i = (i + 1) & mask;
-        }
-        this.hashes[i] = h;
-        this.words[i] = c;
-      }
-    }
-
-    private static int hash(char[] text, int length) {
-      int h = 0;
-      for (int i = 0; i < length; i++) {
-        h = 31 * h + text[i];
-      }
-      return h ^ (h >>> 16);
-    }
-
-    boolean contains(char[] text, int length) {
-      int h = hash(text, length);
-      for (int i = h & mask; words[i] != null; i = (i + 1) & mask) {
-        if (hashes[i] == h && Arrays.equals(words[i], 0, words[i].length, text, 0, length)) {
-          return true;
-        }
-      }
-      return false;
-    }
+    this.frequentChars = CharArraySet.unmodifiableSet(new CharArraySet(frequent, false));
   }
 
   /** The list of version {@value #VERSION}, stemmed by the news analysis. */
@@ -273,7 +226,7 @@ final class PhraseGrams {
         return false;
       }
       position += posInc.getPositionIncrement();
-      if (frequentTable.contains(term.buffer(), term.length())) {
+      if (frequentChars.contains(term.buffer(), 0, term.length())) {
         recording.add(
             term.buffer(), term.length(), position, offset.startOffset(), offset.endOffset());
       }

@@ -75,17 +75,6 @@ public enum TextAnalysis {
     };
   }
 
-  /**
-   * A fresh analyzer for indexing title and body text: the same tokens as {@link #textAnalyzer()},
-   * with the stems of words already seen remembered ({@link StemCache}) where the analysis stems.
-   */
-  Analyzer indexAnalyzer() {
-    return switch (this) {
-      case NEWS -> new NewsAnalyzer(true);
-      case ENGLISH_STOPWORDS_PORTER -> new EnglishStopwordsPorter();
-    };
-  }
-
   /** The chain of Anserini's {@code DefaultEnglishAnalyzer.newDefaultInstance()}. */
   private static final class EnglishStopwordsPorter extends Analyzer {
     @Override
