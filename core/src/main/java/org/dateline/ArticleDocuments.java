@@ -109,11 +109,23 @@ final class ArticleDocuments {
    */
   static String keywordTerm(String value) {
     String lower = keyword(value).toLowerCase(Locale.ROOT);
+    if (isAscii(lower)) {
+      return lower; // folding changes nothing: skip its buffers (every article has a source)
+    }
     char[] out = new char[lower.length() * 4];
     int n =
         org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter.foldToASCII(
             lower.toCharArray(), 0, out, 0, lower.length());
     return new String(out, 0, n);
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Trims a keyword value and cuts it to {@link Fields#MAX_KEYWORD_CHARS}. */

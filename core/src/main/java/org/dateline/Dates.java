@@ -106,6 +106,10 @@ public final class Dates {
     if (s.isEmpty() || s.length() > 64) {
       return Optional.empty();
     }
+    Instant utc = isoUtc(s);
+    if (utc != null) {
+      return Optional.of(utc);
+    }
     for (DateTimeFormatter f : DAY_FORMS) {
       Optional<TemporalAccessor> t = tryParse(s, f);
       if (t.isPresent()) {
@@ -131,6 +135,76 @@ public final class Dates {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The most common form in JSON corpora, {@code 2017-01-24T10:00:00Z} (seconds and a fraction of
+   * 1 to 9 digits optional), read without a formatter: trying the forms in turn cost about 2% of
+   * a bulk load's CPU. Returns null for any other text, or for a field out of range (February 30,
+   * hour 24), which the formatters then handle (and reject) as before; what it accepts, {@code
+   * ISO_OFFSET_DATE_TIME} accepts with the same instant.
+   */
+  static Instant isoUtc(String s) {
+    int n = s.length();
+    // uuuu-MM-ddTHH:mm[:ss[.f{1,9}]]Z
+    if (n < 17
+        || s.charAt(n - 1) != 'Z'
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    int hour = digits(s, 11, 2);
+    int minute = digits(s, 14, 2);
+    int second = 0;
+    int nanos = 0;
+    int at = 16;
+    if (at < n - 1) {
+      if (s.charAt(at) != ':' || at + 3 > n - 1) {
+        return null;
+      }
+      second = digits(s, at + 1, 2);
+      at += 3;
+      if (at < n - 1) {
+        int fraction = n - 1 - (at + 1);
+        if (s.charAt(at) != '.' || fraction < 1 || fraction > 9) {
+          return null;
+        }
+        nanos = digits(s, at + 1, fraction);
+        if (nanos < 0) {
+          return null;
+        }
+        for (int i = fraction; i < 9; i++) {
+          nanos *= 10;
+        }
+      }
+    }
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+          .toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** The value of {@code count} ASCII digits from {@code from}, or -1 if one is not a digit. */
+  private static int digits(String s, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static Optional<TemporalAccessor> tryParse(String s, DateTimeFormatter f) {

@@ -152,7 +152,9 @@ final class PhraseGrams {
   /**
    * Adds a text field and its pair field to a document. The text is analyzed once: the text field
    * records its frequent words (stem, position, offsets) as the index writer inverts it, and the
-   * pair field, added after it and so inverted after it, replays them as pairs.
+   * pair field, added after it and so inverted after it, replays them as pairs. The recording and
+   * the pair stream are the calling thread's, reused for its next document: a thread must write a
+   * document before it builds its next one (as the indexing threads do).
    *
    * @param doc the document
    * @param textField {@link Fields#TITLE} or {@link Fields#BODY}
@@ -160,7 +162,13 @@ final class PhraseGrams {
    * @param textType the text field's type
    */
   void addFields(Document doc, String textField, String text, FieldType textType) {
-    Recording recording = new Recording();
+    Scratch scratch = this.scratch.get();
+    int which = textField.equals(Fields.TITLE) ? 0 : 1;
+    if (scratch.recordings[which].positions.length > MAX_KEPT_WORDS) {
+      scratch.fresh(which); // after a huge article: let its arrays go
+    }
+    Recording recording = scratch.recordings[which];
+    recording.clear(); // the last document of this thread is written: its words are done with
     doc.add(
         new Field(textField, text, textType) {
           @Override
@@ -168,7 +176,33 @@ final class PhraseGrams {
             return new Recorder(super.tokenStream(analyzer, reuse), recording);
           }
         });
-    doc.add(new Field(gramField(textField), new PairStream(recording), TYPE));
+    doc.add(new Field(gramField(textField), scratch.pairs[which], TYPE));
+  }
+
+  /** The most frequent words a thread's recording keeps room for between documents. */
+  private static final int MAX_KEPT_WORDS = 1 << 16;
+
+  /**
+   * Each indexing thread's recordings and pair streams (title, body), reused from one document to
+   * the next: a thread builds a document and writes it before it builds the next. Growing a new
+   * recording's arrays for every field of every article was half of what the indexing threads
+   * allocated (JFR allocation samples, reuters10), and a new pair stream is a new set of attributes.
+   */
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+  private static final class Scratch {
+    final Recording[] recordings = new Recording[2];
+    final PairStream[] pairs = new PairStream[2];
+
+    Scratch() {
+      fresh(0);
+      fresh(1);
+    }
+
+    void fresh(int which) {
+      recordings[which] = new Recording();
+      pairs[which] = new PairStream(recordings[which]);
+    }
   }
 
   /** The frequent words of one field of one document, in order. */

@@ -54,4 +54,88 @@ class DatesTest {
       Locale.setDefault(saved);
     }
   }
+
+  /** The formatter's answer for a text, or null when it rejects it. */
+  private static Instant byFormatter(String text) {
+    try {
+      return java.time.OffsetDateTime.parse(text, java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+          .toInstant();
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "1987-02-26T15:01:01.790Z",
+        "1987-02-26T15:01:01Z",
+        "1987-02-26T15:01Z",
+        "2019-04-25T20:28:51.123456789Z",
+        "2019-04-25T20:28:51.1Z",
+        "2020-02-29T00:00:00Z",
+        "0000-01-01T00:00:00Z",
+        "9999-12-31T23:59:59.999999999Z"
+      })
+  void readsCommonUtcTimesWithoutAFormatterAndAsTheFormatterDoes(String text) {
+    assertEquals(byFormatter(text), Dates.isoUtc(text));
+    assertEquals(byFormatter(text), Dates.parse(text));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2019-02-29T00:00:00Z",
+        "2019-04-31T10:00:00Z",
+        "2019-04-25T24:00:00Z",
+        "2019-04-25T23:60:00Z",
+        "2019-04-25T23:59:60Z",
+        "2019-04-25T20:28:51.Z",
+        "2019-04-25T20:28:51.1234567890Z",
+        "2019-04-25T20:28:5Z",
+        "2019-04-25T20:2Z",
+        "2019-4-25T20:28:51Z",
+        "2019-04-25t20:28:51z",
+        "2019-04-25T20:28:51+00:00",
+        "+2019-04-25T20:28:51Z",
+        "2019-04-25T2a:28:51Z",
+        "2019-04-25T20:28:51.1a3Z",
+        "2019-04-25T20:28:51:00Z"
+      })
+  void leavesEveryOtherShapeToTheFormatters(String text) {
+    assertEquals(null, Dates.isoUtc(text), text);
+    // and the whole parse still answers as the formatters do
+    Instant expected = byFormatter(text);
+    if (expected != null) {
+      assertEquals(expected, Dates.parse(text));
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void agreesWithTheFormatterOnMutatedTimesSeeded() {
+    long seed = 20261127L;
+    java.util.Random random = new java.util.Random(seed);
+    String alphabet = "0123456789:-.TZ+ ";
+    String[] bases = {"1987-02-26T15:01:01.790Z", "2019-04-25T20:28:51Z", "2020-02-29T23:59Z"};
+    int accepted = 0;
+    for (int i = 0; i < 20000; i++) {
+      StringBuilder b = new StringBuilder(bases[random.nextInt(bases.length)]);
+      for (int k = random.nextInt(3); k >= 0; k--) {
+        int at = random.nextInt(b.length());
+        char c = alphabet.charAt(random.nextInt(alphabet.length()));
+        switch (random.nextInt(3)) {
+          case 0 -> b.setCharAt(at, c);
+          case 1 -> b.insert(at, c);
+          default -> b.deleteCharAt(at);
+        }
+      }
+      String text = b.toString();
+      Instant fast = Dates.isoUtc(text);
+      if (fast != null) {
+        accepted++;
+        assertEquals(byFormatter(text), fast, text + " (seed " + seed + ")");
+      }
+    }
+    assertTrue(accepted > 1000, "mutations still readable: " + accepted);
+  }
 }
