@@ -120,17 +120,12 @@ class LauncherTest {
       command.addAll(quick);
       Run r = run(command, env);
       assertTrue(r.out().lines().toList().contains("-XX:TieredStopAtLevel=1"), () -> quick + ": " + r);
-      assertTrue(
-          r.out().lines().toList().contains("-XX:CompileThresholdScaling=10"),
-          () -> quick + " compiles later: " + r);
       assertTrue(r.out().contains("\n-jar\n"), r::toString);
     }
     for (String slow : List.of("index", "eval", "serve", "solr")) {
       Run r = run(List.of("./dateline", slow, "--help"), env);
       assertTrue(r.out().contains("\n-jar\n"), r::toString);
       assertFalse(r.out().contains("TieredStopAtLevel"), () -> slow + " gets full JIT: " + r);
-      assertFalse(
-          r.out().contains("CompileThresholdScaling"), () -> slow + " compiles as usual: " + r);
     }
   }
 
