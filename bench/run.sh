@@ -110,23 +110,35 @@ for s in ${SCALES//,/ }; do
     "$JAVA" -cp "$JAR" org.dateline.bench.AnseriniInput "$corpus" "$ain" "$queries" \
       "$WORK/topics-$name.tsv" 5
   head -1 "$WORK/topics-$name.tsv" > "$WORK/topics-one-$name.tsv"
-  log "$name: index anserini"
-  /usr/bin/time -f "$TIMEF" -o "$OUT/index-anserini-$name.time" \
-    "$JAVA" "${FLAGS[@]}" -cp "$ANSERINI" io.anserini.index.IndexCollection \
-      -collection JsonCollection -input "$ain" -index "$idx/anserini" \
-      -generator DefaultLuceneDocumentGenerator -threads 2 -memoryBuffer 64 \
-      -storePositions -storeRaw -quiet > "$WORK/anserini-index-$name.log" 2>&1
-  python3 - "$OUT/index-anserini-$name.json" "$name" "$corpus" "$idx/anserini" \
-      "$OUT/index-anserini-$name.time" <<'PY'
+  for variant in anserini anserini-keepstop; do
+    log "$name: index $variant"
+    extra=()
+    aidx=$idx/anserini
+    if [ $variant = anserini-keepstop ]; then
+      # the same indexer keeping every word, as Dateline does (context for the indexing target;
+      # its index is sized, then deleted: nothing searches it)
+      extra=(-keepStopwords)
+      aidx=$idx/anserini-keepstop
+      rm -rf "$aidx"
+    fi
+    /usr/bin/time -f "$TIMEF" -o "$OUT/index-$variant-$name.time" \
+      "$JAVA" "${FLAGS[@]}" -cp "$ANSERINI" io.anserini.index.IndexCollection \
+        -collection JsonCollection -input "$ain" -index "$aidx" \
+        -generator DefaultLuceneDocumentGenerator -threads 2 -memoryBuffer 64 \
+        -storePositions -storeRaw -quiet "${extra[@]}" > "$WORK/$variant-index-$name.log" 2>&1
+    python3 - "$OUT/index-$variant-$name.json" "$name" "$corpus" "$aidx" \
+        "$OUT/index-$variant-$name.time" "$variant" <<'PY'
 import json, os, sys
-out, name, corpus, index, timef = sys.argv[1:]
+out, name, corpus, index, timef, system = sys.argv[1:]
 rss, seconds = open(timef).read().split()[-2:]
 size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(index) for f in fs)
 n = sum(1 for line in open(corpus, encoding="utf-8") if line.strip())
-json.dump({"system": "anserini", "corpus": name, "articles": n, "seconds": float(seconds),
+json.dump({"system": system, "corpus": name, "articles": n, "seconds": float(seconds),
            "input_bytes": os.path.getsize(corpus), "index_bytes": size, "peak_rss_kb": int(rss)},
           open(out, "w"), indent=2)
 PY
+  done
+  rm -rf "$idx/anserini-keepstop"
 
   log "$name: search dateline"
   "$JAVA" "${FLAGS[@]}" -cp "$JAR" org.dateline.bench.DatelineBench search \
