@@ -25,12 +25,13 @@ import org.apache.lucene.util.BytesRef;
  * NewsSearcher#sort(SortOrder) sort(RELEVANCE)} (score, then id), at the cost of a score-only
  * collector.
  *
- * <p>{@code TopFieldCollector} reads every competitive hit's id from the doc values (and opens
- * them in every segment), though the id decides only between equal scores. Here a hit is first
- * compared by score alone, as Lucene's {@code TopScoreDocCollector} does; the id of a hit is read
- * only when its score equals that of the hit it is compared with (the page's last, or the cursor),
- * and once per hit kept. The page's hits get their ids at the end, for {@link Cursor} and for
- * sorting equal scores.
+ * <p>{@code TopFieldCollector} copies every competitive hit's id from the doc values and compares
+ * through a chain of comparators, though the id decides only between equal scores. Here a hit is
+ * first compared by score alone, as Lucene's {@code TopScoreDocCollector} does; a hit's id is read
+ * (as its ordinal in its segment's ids) only when its score equals that of the hit it is compared
+ * with (the page's last, or the cursor's), and when it is kept. Ids of different segments are
+ * compared as bytes, each looked up once: the page's last and the cursor's are located among a
+ * segment's ids ({@code lookupTerm}) once per segment and change.
  */
 final class RelevanceTop implements CollectorManager<RelevanceTop.TopCollector, TopFieldDocs> {
   private final int n;
@@ -67,15 +68,12 @@ final class RelevanceTop implements CollectorManager<RelevanceTop.TopCollector, 
         all.add(c.heap[i]);
       }
     }
-    for (Entry e : all) {
-      e.resolve();
-    }
     all.sort(BEST_FIRST);
     int size = Math.min(n, all.size());
     ScoreDoc[] docs = new ScoreDoc[size];
     for (int i = 0; i < size; i++) {
       Entry e = all.get(i);
-      docs[i] = new FieldDoc(e.doc, e.score, new Object[] {e.score, e.id});
+      docs[i] = new FieldDoc(e.doc, e.score, new Object[] {e.score, e.id()});
     }
     return new TopFieldDocs(
         new TotalHits(total, TotalHits.Relation.EQUAL_TO),
@@ -91,6 +89,25 @@ final class RelevanceTop implements CollectorManager<RelevanceTop.TopCollector, 
     return a.compareTo(b);
   }
 
+  /** Compares two kept hits' ids: by ordinal within one segment, else by bytes. */
+  private static int compareIds(Entry a, Entry b) {
+    return a.ids == b.ids ? Long.compare(a.ord, b.ord) : compareIds(a.id(), b.id());
+  }
+
+  /**
+   * Compares a segment's id ordinal (-1: no id) with an id from anywhere, given where that id
+   * falls among the segment's ids ({@code lookupTerm}: its ordinal, or -(insertion point) - 1).
+   */
+  private static int compareOrd(long ord, BytesRef id, long position) {
+    if (id == null) {
+      return ord == -1 ? 0 : 1;
+    }
+    if (position >= 0) {
+      return Long.compare(ord, position);
+    }
+    return ord < -position - 1 ? -1 : 1;
+  }
+
   /** Higher score first, then lower id, then lower doc. */
   private static final Comparator<Entry> BEST_FIRST =
       (a, b) -> {
@@ -98,7 +115,7 @@ final class RelevanceTop implements CollectorManager<RelevanceTop.TopCollector, 
         if (c != 0) {
           return c;
         }
-        c = compareIds(a.resolve(), b.resolve());
+        c = compareIds(a, b);
         return c != 0 ? c : Integer.compare(a.doc, b.doc);
       };
 
@@ -107,30 +124,24 @@ final class RelevanceTop implements CollectorManager<RelevanceTop.TopCollector, 
     return BEST_FIRST.compare(a, b) > 0;
   }
 
-  /** A kept hit; its id is read when first needed. */
+  /** A kept hit: its id's ordinal in its segment, and the id itself once needed across segments. */
   private static final class Entry {
     float score;
     int doc; // index-wide
-    LeafReaderContext leaf;
+    SortedSetDocValues ids; // of the hit's segment
+    long ord; // -1: no id
     BytesRef id;
-    boolean resolved;
 
-    BytesRef resolve() {
-      if (!resolved) {
+    BytesRef id() {
+      if (id == null && ord >= 0) {
         try {
-          id = readId(DocValues.getSortedSet(leaf.reader(), Fields.ID), doc - leaf.docBase);
+          id = BytesRef.deepCopyOf(ids.lookupOrd(ord));
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
-        resolved = true;
       }
       return id;
     }
-  }
-
-  /** The id of a segment's doc, a copy (null when the doc has none). */
-  private static BytesRef readId(SortedSetDocValues ids, int doc) throws IOException {
-    return ids.advanceExact(doc) ? BytesRef.deepCopyOf(ids.lookupOrd(ids.nextOrd())) : null;
   }
 
   /** One slice's top hits, worst on top of a binary heap. */
@@ -138,6 +149,7 @@ final class RelevanceTop implements CollectorManager<RelevanceTop.TopCollector, 
     private final Entry[] heap = new Entry[n + 1]; // 1-based
     private int size;
     private long total;
+    private long version; // changes whenever the heap does
 
     @Override
     public ScoreMode scoreMode() {
@@ -148,35 +160,65 @@ final class RelevanceTop implements CollectorManager<RelevanceTop.TopCollector, 
     public LeafCollector getLeafCollector(LeafReaderContext context) {
       return new LeafCollector() {
         private Scorable scorer;
-        private SortedSetDocValues ids; // read forward, for the hits of this segment as they come
+        private SortedSetDocValues ids; // opened at the first tie, read forward
+        private int lastDoc = -1;
+        private long lastOrd;
+        private long afterPosition = Long.MIN_VALUE; // not looked up yet
+        private long bottomVersion = -1;
+        private long bottomPosition;
 
         @Override
         public void setScorer(Scorable scorer) {
           this.scorer = scorer;
         }
 
-        private BytesRef idOf(int doc) throws IOException {
+        private SortedSetDocValues ids() throws IOException {
           if (ids == null) {
             ids = DocValues.getSortedSet(context.reader(), Fields.ID);
           }
-          return readId(ids, doc);
+          return ids;
+        }
+
+        private long ordOf(int doc) throws IOException {
+          if (doc != lastDoc) {
+            SortedSetDocValues dv = ids();
+            lastOrd = dv.advanceExact(doc) ? dv.nextOrd() : -1;
+            lastDoc = doc;
+          }
+          return lastOrd;
+        }
+
+        private long position(BytesRef id) throws IOException {
+          return id == null ? -1 : ids().lookupTerm(id);
+        }
+
+        /** This doc's id against the bottom's, when their scores are equal. */
+        private int compareToBottom(int doc, Entry bottom) throws IOException {
+          long ord = ordOf(doc);
+          if (bottom.ids == ids) {
+            return Long.compare(ord, bottom.ord);
+          }
+          if (bottomVersion != version) {
+            bottomPosition = position(bottom.id());
+            bottomVersion = version;
+          }
+          return compareOrd(ord, bottom.id(), bottomPosition);
         }
 
         @Override
         public void collect(int doc) throws IOException {
           float score = scorer.score();
           total++;
-          BytesRef id = null;
-          boolean idRead = false;
           if (paging) {
             int c = Float.compare(score, afterScore);
             if (c > 0) {
               return;
             }
             if (c == 0) {
-              id = idOf(doc);
-              idRead = true;
-              if (compareIds(id, afterId) <= 0) {
+              if (afterPosition == Long.MIN_VALUE) {
+                afterPosition = position(afterId);
+              }
+              if (compareOrd(ordOf(doc), afterId, afterPosition) <= 0) {
                 return; // the cursor's hit itself or one before it
               }
             }
@@ -188,15 +230,9 @@ final class RelevanceTop implements CollectorManager<RelevanceTop.TopCollector, 
             if (c < 0) {
               return;
             }
-            if (c == 0) {
-              if (!idRead) {
-                id = idOf(doc);
-                idRead = true;
-              }
-              // a later doc with the same id (none: ids are unique) would rank below too
-              if (compareIds(id, bottom.resolve()) >= 0) {
-                return;
-              }
+            // a later doc with the same id (none: ids are unique) would rank below too
+            if (c == 0 && compareToBottom(doc, bottom) >= 0) {
+              return;
             }
             e = bottom;
           } else {
@@ -205,9 +241,10 @@ final class RelevanceTop implements CollectorManager<RelevanceTop.TopCollector, 
           }
           e.score = score;
           e.doc = context.docBase + doc;
-          e.leaf = context;
-          e.id = id;
-          e.resolved = idRead;
+          e.ord = ordOf(doc);
+          e.ids = ids;
+          e.id = null;
+          version++;
           if (e == heap[1] && size == n) {
             down(1);
           } else {
