@@ -481,8 +481,11 @@ public final class NewsSearcher implements ArticleSearcher {
       throws IOException {
     Object[] out = new Object[3];
     try {
-      TopFieldCollectorManager topManager =
-          new TopFieldCollectorManager(sort(request.sort()), n, after, Integer.MAX_VALUE);
+      // by relevance, a score-only collector that reads ids only to order equal scores
+      org.apache.lucene.search.CollectorManager<?, TopFieldDocs> topManager =
+          request.sort() == SortOrder.RELEVANCE
+              ? new RelevanceTop(n, after)
+              : new TopFieldCollectorManager(sort(request.sort()), n, after, Integer.MAX_VALUE);
       if (facets == null && stories == null) {
         out[0] = searcher.search(query, topManager);
       } else {
