@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link NewsAnalyzer}'s fused word filter and cached stemmer give, token for token, what Lucene's
- * own filters give in the same order: terms, position increments (gaps where an over-long token
+ * {@link NewsAnalyzer}'s fused word filter ({@link NewsWordFilter}) gives, token for token, what
+ * Lucene's own four filters give in the same order: terms, position increments (gaps where an over-long token
  * was dropped), offsets, and the final offset and increment, on all of Reuters-21578 and on seeded
  * random text full of the cases the filters treat specially.
  */
@@ -145,7 +145,7 @@ class NewsAnalysisChainTest {
         for (int w = random.nextInt(60); w > 0; w--) {
           b.append(GLUE[random.nextInt(GLUE.length)]);
           if (random.nextInt(3) == 0) {
-            // made-up words: many distinct forms, so the stem cache's slots are reused
+            // made-up words, with accents and endings the stemmer takes off
             for (int c = 1 + random.nextInt(12); c > 0; c--) {
               b.append((char) ("aeioustrnlAEIOUÉé".charAt(random.nextInt(17))));
             }
