@@ -1,6 +1,5 @@
 package org.dateline.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -94,16 +93,14 @@ public final class JsonlArticleReader implements ArticleReader {
   }
 
   private Optional<Article> parse(String text, long line) throws CorpusFormatException {
-    JsonNode node;
+    // streamed, not read into a tree: the tree's nodes were most of what reading allocated
+    java.util.Map<String, Json.Property> object;
     try {
-      node = Json.parse(text);
+      object = Json.parseObject(text);
     } catch (IllegalArgumentException e) {
       return skip(line, e.getMessage());
     }
-    if (!node.isObject()) {
-      return skip(line, "not a JSON object (got: " + Json.kind(node) + ")");
-    }
-    RecordFields r = RecordFields.of(node, KNOWN, name, line, log);
+    RecordFields r = RecordFields.ofProperties(object, KNOWN, name, line, log);
     String id = r.get("id");
     if (id == null) {
       return skip(line, "no id");

@@ -38,6 +38,28 @@ final class RecordFields {
     return r;
   }
 
+  /**
+   * Splits the properties of a JSON object read by {@link Json#parseObject}; the same fields as
+   * {@link #of(JsonNode, Set, String, long, ProblemLog)} on its tree.
+   */
+  static RecordFields ofProperties(
+      Map<String, Json.Property> object,
+      Set<String> knownNames,
+      String file,
+      long line,
+      ProblemLog log) {
+    RecordFields r = new RecordFields();
+    for (Map.Entry<String, Json.Property> e : object.entrySet()) {
+      String name = Article.fieldName(e.getKey());
+      if (knownNames.contains(name)) {
+        r.putKnown(name, e.getValue().scalar());
+      } else {
+        r.putExtra(name, e.getValue().values(), file, line, log);
+      }
+    }
+    return r;
+  }
+
   /** Splits a CSV row. */
   static RecordFields of(
       Map<String, String> row, Set<String> knownNames, String file, long line, ProblemLog log) {
