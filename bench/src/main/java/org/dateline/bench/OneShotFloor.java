@@ -3,6 +3,8 @@ package org.dateline.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,31 +61,54 @@ public final class OneShotFloor {
       System.exit(2);
     }
     VECTOR_LOG.setLevel(Level.OFF);
+    try {
+      search(Path.of(args[0]), args[1], System.out);
+    } catch (ParseException e) {
+      System.err.println("OneShotFloor: bad query: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  /**
+   * What one search found: the exact total and the ids of the top 10, best first.
+   *
+   * @param total how many articles match
+   * @param ids the top hits' ids
+   */
+  record Result(long total, List<String> ids) {}
+
+  /**
+   * Opens the index, searches once, prints each top hit's rank, title and id, then the total.
+   *
+   * @param index the index folder
+   * @param text the query, in Lucene's classic syntax
+   * @param out where the hits go
+   * @return the total and the top ids
+   * @throws ParseException when the query is malformed
+   * @throws IOException when the index cannot be read
+   */
+  static Result search(Path index, String text, PrintStream out)
+      throws ParseException, IOException {
     Analyzer analyzer = LuceneBench.analyzer(true);
     MultiFieldQueryParser parser =
         new MultiFieldQueryParser(new String[] {"title", "body"}, analyzer);
     parser.setDefaultOperator(QueryParser.Operator.AND);
-    Query query;
-    try {
-      query = parser.parse(args[1]);
-    } catch (ParseException e) {
-      System.err.println("OneShotFloor: bad query: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    PrintStream out = System.out;
-    try (Directory dir = FSDirectory.open(Path.of(args[0]));
+    Query query = parser.parse(text);
+    try (Directory dir = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(dir)) {
       IndexSearcher searcher = new IndexSearcher(reader);
       TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
       StoredFields stored = searcher.storedFields();
       Set<String> fields = Set.of("id", "title");
+      List<String> ids = new ArrayList<>();
       int rank = 1;
       for (ScoreDoc sd : top.scoreDocs) {
         Document doc = stored.document(sd.doc, fields);
         out.println(rank++ + ". " + doc.get("title") + " [" + doc.get("id") + "]");
+        ids.add(doc.get("id"));
       }
       out.println(top.totalHits.value() + " hits");
+      return new Result(top.totalHits.value(), ids);
     }
   }
 }
