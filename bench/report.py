@@ -101,7 +101,28 @@ def oneshot_section(results):
             f"| ≤ {r['limit_seconds'] * 1000:.0f} ms median | {r['median_seconds'] * 1000:.0f} |"
             f" {r['p90_seconds'] * 1000:.0f} | {r['min_seconds'] * 1000:.0f}–{r['max_seconds'] * 1000:.0f} |"
             f" {r['cpu_median_seconds'] * 1000:.0f} | {r['median_seconds'] / r['limit_seconds']:.2f}× the limit |"
-            f" {verdict} |"]
+            f" {verdict} |"] + oneshot_floor_rows(r)
+
+
+def oneshot_floor_rows(r):
+    """Context rows under the one-shot target: the floors oneshot.sh measured in the same run."""
+    rows = []
+    for key, label in (("floor", "floor: minimal Lucene search (`OneShotFloor`)"),
+                       ("empty", "floor: empty main (`OneShotEmpty`)")):
+        f = r.get(key)
+        if not f:
+            continue
+        rows.append(f"| {label}, same flags, own AOT cache | {f['median_seconds'] * 1000:.0f} |"
+                    f" {f['p90_seconds'] * 1000:.0f} |"
+                    f" {f['min_seconds'] * 1000:.0f}–{f['max_seconds'] * 1000:.0f} |"
+                    f" {f['cpu_median_seconds'] * 1000:.0f} |"
+                    f" Dateline {r['median_seconds'] / f['median_seconds']:.2f}× this | context |")
+    if rows:
+        rows += ["", "The floor rows ran in the same run, 3 warm-ups and 20 runs each, launched as"
+                 " the launcher launches a search (same JDK, Serial GC, quick compiler only, an"
+                 " ahead-of-time cache trained on a run of themselves): what any Lucene command"
+                 " line pays on this machine; Dateline's own part is what lies above them."]
+    return rows
 
 
 def main(results, out):

@@ -3,8 +3,6 @@ package org.dateline;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
@@ -106,20 +104,6 @@ final class Cursor {
     return s.length() <= 40 ? s : s.substring(0, 40) + "…";
   }
 
-  /**
-   * A SHA-256 digest never used, cloned for each fingerprint: cloning it costs less than looking
-   * the algorithm up among the security providers on every search that has a next page.
-   */
-  private static final MessageDigest SHA_256;
-
-  static {
-    try {
-      SHA_256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
-  }
-
   /** What makes two requests the same search: query, filters and order, not the page. */
   static long fingerprint(SearchRequest r) {
     StringBuilder sb = new StringBuilder();
@@ -152,19 +136,8 @@ final class Cursor {
     if (r.expansion() != null) {
       sb.append('\u0000').append(r.expansion()); // as "any word": older cursors stay valid
     }
-    byte[] digest = sha256().digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+    // SHA-256 by hand (Sha256): the same digest without setting up the security providers
+    byte[] digest = Sha256.digest(sb.toString().getBytes(StandardCharsets.UTF_8));
     return ByteBuffer.wrap(digest).getLong();
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return (MessageDigest) SHA_256.clone();
-    } catch (CloneNotSupportedException e) {
-      try {
-        return MessageDigest.getInstance("SHA-256"); // a provider whose digests do not clone
-      } catch (NoSuchAlgorithmException impossible) {
-        throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
-      }
-    }
   }
 }
