@@ -33,7 +33,10 @@ import org.apache.lucene.search.Query;
  * one pass per distinct set of applied filters instead: dimensions whose filter is absent share
  * the pass over the base query and every filter, and each filtered dimension gets the pass without
  * its own filter (the four date dimensions share the {@link #DATE_FILTER} key, hence one pass).
- * All dimensions of a pass are counted by one collector.
+ * All dimensions of a pass are counted by one collector. The pass without the date filter is not
+ * a run of its own: one walk over the query without that filter checks it per match and feeds the
+ * hits, the shared pass and the date pass ({@link SidewaysPass}, the shape of Lucene's {@code
+ * DrillSideways}); see {@link #ONE_WALK}.
  *
  * <p>Memory per pass is sized by the number of distinct values and buckets, never by the number of
  * hits.
@@ -54,8 +57,7 @@ final class FacetEngine {
    * filter (a source holds few of the articles) cost 30% more than a run over the source's
    * matches and a second one without them.
    */
-  static final Set<String> ONE_WALK =
-      Set.of(System.getProperty("dateline.sideways", DATE_FILTER).split(","));
+  static final Set<String> ONE_WALK = Set.of(DATE_FILTER);
 
   /** Milliseconds per day. */
   private static final long DAY = 86_400_000L;
