@@ -390,6 +390,7 @@ public final class NewsSearcher implements ArticleSearcher {
               : FacetEngine.plan(reader, filters, request.facets());
       FacetPass sharedFacets = facetPlan == null ? null : facetPlan.sharedPass();
       FacetPass.Counts sharedCounts = null;
+      Object[] sidewaysCounts = null;
 
       int window = after == null ? request.offset() + request.limit() : request.limit();
       ScoreDoc[] page;
@@ -410,7 +411,11 @@ public final class NewsSearcher implements ArticleSearcher {
             request.count() == SearchRequest.Count.STORIES
                 ? new org.dateline.copies.StoryPass()
                 : null;
-        if (sharedFacets == null && stories == null) {
+        if (stories == null && facetPlan != null && !facetPlan.sidewaysKeys().isEmpty()) {
+          // one walk without the filters a dimension ignores: hits and every facet pass
+          sidewaysCounts = topSideways(searcher, matching, facetPlan, request, window + 1, after);
+          top = (TopFieldDocs) sidewaysCounts[0];
+        } else if (sharedFacets == null && stories == null) {
           top = top(searcher, hitsQuery, request, window + 1, after);
         } else {
           Object[] all =
@@ -439,7 +444,9 @@ public final class NewsSearcher implements ArticleSearcher {
       Map<String, FacetResult> facets =
           request.facets().isEmpty()
               ? Map.of()
-              : facetPlan != null
+              : sidewaysCounts != null
+                  ? facetPlan.count(searcher, matching, sidewaysCounts)
+                  : facetPlan != null
                   ? facetPlan.count(searcher, matching, sharedCounts)
                   : FacetEngine.count(
                       searcher, matching, filters, request.facets(), request.count());
@@ -511,6 +518,39 @@ public final class NewsSearcher implements ArticleSearcher {
           out[2] = results[next];
         }
       }
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw NewsQueryParser.tooManyClauses(request.query());
+    } catch (TooComplexToDeterminizeException e) {
+      throw new InvalidQueryException(
+          request.query(), -1, "a wildcard or regular expression in the query is too complex");
+    }
+    TopFieldDocs top = (TopFieldDocs) out[0];
+    if (top.totalHits.relation() != TotalHits.Relation.EQUAL_TO) {
+      throw new IllegalStateException("total hits must be exact (got: " + top.totalHits + ")");
+    }
+    return out;
+  }
+
+  /**
+   * The top hits and the facet counts of a plan with sideways passes, from one walk over the
+   * query without the sideways filters ({@link SidewaysPass}): {@code [TopFieldDocs, shared
+   * counts or null, counts per sideways filter]}.
+   */
+  private static Object[] topSideways(
+      IndexSearcher searcher,
+      Query matching,
+      FacetEngine.Plan plan,
+      SearchRequest request,
+      int n,
+      FieldDoc after)
+      throws IOException {
+    Object[] out;
+    try {
+      TopFieldCollectorManager topManager =
+          new TopFieldCollectorManager(sort(request.sort()), n, after, Integer.MAX_VALUE);
+      out =
+          searcher.search(
+              plan.walkQuery(matching), plan.sidewaysPass(searcher, topManager, request.dates()));
     } catch (IndexSearcher.TooManyClauses e) {
       throw NewsQueryParser.tooManyClauses(request.query());
     } catch (TooComplexToDeterminizeException e) {

@@ -113,6 +113,19 @@ final class SourceDayColumn {
     }
   }
 
+  /**
+   * The segment's column when it is already built, or null; unlike {@link #of} this does not count
+   * as a use.
+   *
+   * @param reader the segment
+   * @return the column, or null
+   */
+  static SourceDayColumn peek(LeafReader reader) {
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    Slot slot = helper == null ? null : SLOTS.get(helper.getKey());
+    return slot == null ? null : slot.column;
+  }
+
   /** Reads the segment's sources and dates into a column, or null when they do not fit one. */
   static SourceDayColumn build(LeafReader reader) throws IOException {
     SortedDocValues sources = DocValues.unwrapSingleton(DocValues.getSortedSet(reader, Fields.SOURCE));

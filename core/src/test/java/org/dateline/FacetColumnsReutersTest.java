@@ -57,7 +57,7 @@ class FacetColumnsReutersTest {
       new FacetRequest(List.of("source", "month", "day"), 10_000, DateRange.ALL);
 
   /** An article with a seeded source and date: none for about one in ten of each. */
-  private static Article vary(Article a, Random random) {
+  static Article vary(Article a, Random random) {
     String source = random.nextInt(10) == 0 ? null : SOURCES[random.nextInt(SOURCES.length)];
     Instant date =
         random.nextInt(10) == 0 || a.date() == null
