@@ -488,11 +488,8 @@ public final class NewsSearcher implements ArticleSearcher {
       throws IOException {
     Object[] out = new Object[3];
     try {
-      // by relevance, a score-only collector that reads ids only to order equal scores
       org.apache.lucene.search.CollectorManager<?, TopFieldDocs> topManager =
-          request.sort() == SortOrder.RELEVANCE
-              ? new RelevanceTop(n, after)
-              : new TopFieldCollectorManager(sort(request.sort()), n, after, Integer.MAX_VALUE);
+          topManager(request, n, after);
       if (facets == null && stories == null) {
         out[0] = searcher.search(query, topManager);
       } else {
@@ -532,6 +529,17 @@ public final class NewsSearcher implements ArticleSearcher {
   }
 
   /**
+   * The collector of a page's top hits: by relevance a score-only collector that reads ids only to
+   * order equal scores ({@link RelevanceTop}), otherwise Lucene's on the order's sort.
+   */
+  private static org.apache.lucene.search.CollectorManager<?, TopFieldDocs> topManager(
+      SearchRequest request, int n, FieldDoc after) {
+    return request.sort() == SortOrder.RELEVANCE
+        ? new RelevanceTop(n, after)
+        : new TopFieldCollectorManager(sort(request.sort()), n, after, Integer.MAX_VALUE);
+  }
+
+  /**
    * The top hits and the facet counts of a plan with sideways passes, from one walk over the
    * query without the sideways filters ({@link SidewaysPass}): {@code [TopFieldDocs, shared
    * counts or null, counts per sideways filter]}.
@@ -546,11 +554,10 @@ public final class NewsSearcher implements ArticleSearcher {
       throws IOException {
     Object[] out;
     try {
-      TopFieldCollectorManager topManager =
-          new TopFieldCollectorManager(sort(request.sort()), n, after, Integer.MAX_VALUE);
       out =
           searcher.search(
-              plan.walkQuery(matching), plan.sidewaysPass(searcher, topManager, request.dates()));
+              plan.walkQuery(matching),
+              plan.sidewaysPass(searcher, topManager(request, n, after), request.dates()));
     } catch (IndexSearcher.TooManyClauses e) {
       throw NewsQueryParser.tooManyClauses(request.query());
     } catch (TooComplexToDeterminizeException e) {
