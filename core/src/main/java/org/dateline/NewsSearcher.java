@@ -487,45 +487,65 @@ public final class NewsSearcher implements ArticleSearcher {
       org.dateline.copies.StoryPass stories)
       throws IOException {
     Object[] out = new Object[3];
-    try {
-      org.apache.lucene.search.CollectorManager<?, TopFieldDocs> topManager =
-          topManager(request, n, after);
-      if (facets == null && stories == null) {
-        out[0] = searcher.search(query, topManager);
-      } else {
-        List<org.apache.lucene.search.CollectorManager<?, ?>> managers = new ArrayList<>();
-        managers.add(topManager);
-        if (facets != null) {
-          managers.add(facets);
-        }
-        if (stories != null) {
-          managers.add(stories);
-        }
-        Object[] results =
-            searcher.search(
-                query,
-                new MultiCollectorManager(
-                    managers.toArray(new org.apache.lucene.search.CollectorManager<?, ?>[0])));
-        out[0] = results[0];
-        int next = 1;
-        if (facets != null) {
-          out[1] = results[next++];
-        }
-        if (stories != null) {
-          out[2] = results[next];
-        }
+    org.apache.lucene.search.CollectorManager<?, TopFieldDocs> topManager =
+        topManager(request, n, after);
+    if (facets == null && stories == null) {
+      out[0] = walk(searcher, query, topManager, request);
+    } else {
+      List<org.apache.lucene.search.CollectorManager<?, ?>> managers = new ArrayList<>();
+      managers.add(topManager);
+      if (facets != null) {
+        managers.add(facets);
       }
+      if (stories != null) {
+        managers.add(stories);
+      }
+      Object[] results =
+          walk(
+              searcher,
+              query,
+              new MultiCollectorManager(
+                  managers.toArray(new org.apache.lucene.search.CollectorManager<?, ?>[0])),
+              request);
+      out[0] = results[0];
+      int next = 1;
+      if (facets != null) {
+        out[1] = results[next++];
+      }
+      if (stories != null) {
+        out[2] = results[next];
+      }
+    }
+    requireExact(out[0]);
+    return out;
+  }
+
+  /**
+   * Runs one walk over a query's matches, with its errors turned into {@link
+   * InvalidQueryException}.
+   */
+  private static <C extends org.apache.lucene.search.Collector, T> T walk(
+      IndexSearcher searcher,
+      Query query,
+      org.apache.lucene.search.CollectorManager<C, T> manager,
+      SearchRequest request)
+      throws IOException {
+    try {
+      return searcher.search(query, manager);
     } catch (IndexSearcher.TooManyClauses e) {
       throw NewsQueryParser.tooManyClauses(request.query());
     } catch (TooComplexToDeterminizeException e) {
       throw new InvalidQueryException(
           request.query(), -1, "a wildcard or regular expression in the query is too complex");
     }
-    TopFieldDocs top = (TopFieldDocs) out[0];
-    if (top.totalHits.relation() != TotalHits.Relation.EQUAL_TO) {
-      throw new IllegalStateException("total hits must be exact (got: " + top.totalHits + ")");
+  }
+
+  /** Fails unless a walk's top hits carry an exact total. */
+  private static void requireExact(Object top) {
+    TopFieldDocs docs = (TopFieldDocs) top;
+    if (docs.totalHits.relation() != TotalHits.Relation.EQUAL_TO) {
+      throw new IllegalStateException("total hits must be exact (got: " + docs.totalHits + ")");
     }
-    return out;
   }
 
   /**
@@ -552,22 +572,13 @@ public final class NewsSearcher implements ArticleSearcher {
       int n,
       FieldDoc after)
       throws IOException {
-    Object[] out;
-    try {
-      out =
-          searcher.search(
-              plan.walkQuery(matching),
-              plan.sidewaysPass(searcher, topManager(request, n, after), request.dates()));
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw NewsQueryParser.tooManyClauses(request.query());
-    } catch (TooComplexToDeterminizeException e) {
-      throw new InvalidQueryException(
-          request.query(), -1, "a wildcard or regular expression in the query is too complex");
-    }
-    TopFieldDocs top = (TopFieldDocs) out[0];
-    if (top.totalHits.relation() != TotalHits.Relation.EQUAL_TO) {
-      throw new IllegalStateException("total hits must be exact (got: " + top.totalHits + ")");
-    }
+    Object[] out =
+        walk(
+            searcher,
+            plan.walkQuery(matching),
+            plan.sidewaysPass(searcher, topManager(request, n, after), request.dates()),
+            request);
+    requireExact(out[0]);
     return out;
   }
 
