@@ -24,6 +24,14 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -51,11 +59,16 @@ import org.apache.lucene.store.FSDirectory;
  * Dateline. {@code index CORPUS_JSONL INDEX_DIR OUT_JSON} or {@code search INDEX_DIR QUERIES
  * OUT_JSON PASS_BUDGET_S THROUGHPUT_S}.
  *
- * <p>{@code index-stemmed} and {@code search-stemmed} (system {@code lucene-stemmed}, bare mode
- * only) are the same with Dateline's word analysis instead of {@code StandardAnalyzer}: possessives
- * dropped, lower case, accents folded, Porter stems. Dateline matches about twice the articles the
- * plain peer does on word queries because it stems; this peer does the same matching work, so the
- * bare ratio against it says what Dateline's own code costs.
+ * <p>{@code index-stemmed} and {@code search-stemmed} (system {@code lucene-stemmed}) are the same
+ * with Dateline's word analysis instead of {@code StandardAnalyzer}: possessives dropped, lower
+ * case, accents folded, Porter stems. Dateline matches about twice the articles the plain peer does
+ * on word queries because it stems; this peer does the same matching work, so the ratios against it
+ * say what Dateline's own code costs. It also runs the snippets mode, and the facets mode with
+ * Lucene's own faceting: source and month as {@code SortedSetDocValuesFacetField}s (so its index
+ * also holds their doc values and drill-down terms), counted by {@code DrillSideways}, which counts
+ * a filtered dimension as if its own filter were not there, as Dateline's facets do. That is the
+ * floor of Dateline's snippets + facets target: Lucene doing the same matching, highlighting and
+ * counting with its own classes.
  */
 public final class LuceneBench implements Engine {
   private static final String[] TEXT_FIELDS = {"title", "body"};
@@ -65,6 +78,15 @@ public final class LuceneBench implements Engine {
   private final Analyzer analyzer;
   private final boolean stemmed;
   private final UnifiedHighlighter highlighter;
+  /** The stemmed peer's facet state (ordinals of source and month), made once at open. */
+  private final SortedSetDocValuesReaderState facetState;
+
+  /** Source and month, as the stemmed peer's index holds them for Lucene's faceting. */
+  private static final FacetsConfig FACETS = new FacetsConfig();
+
+  private static final java.time.format.DateTimeFormatter MONTH =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM", java.util.Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   private LuceneBench(Directory dir, boolean stemmed) throws IOException {
     this.stemmed = stemmed;
@@ -72,6 +94,7 @@ public final class LuceneBench implements Engine {
     this.reader = DirectoryReader.open(dir);
     this.searcher = new IndexSearcher(reader);
     this.highlighter = UnifiedHighlighter.builder(searcher, analyzer).build();
+    this.facetState = stemmed ? new DefaultSortedSetDocValuesReaderState(reader, FACETS) : null;
   }
 
   /** Runs one side of the benchmark; see the class description for the arguments. */
@@ -142,10 +165,21 @@ public final class LuceneBench implements Engine {
         d.add(new StringField("id", id, Field.Store.YES));
         d.add(new TextField("title", o.path("title").asText(""), Field.Store.YES));
         d.add(new TextField("body", o.path("body").asText(""), Field.Store.YES));
-        if (o.hasNonNull("date")) {
-          d.add(new LongPoint("date", Instant.parse(o.get("date").asText()).toEpochMilli()));
+        Instant date = o.hasNonNull("date") ? Instant.parse(o.get("date").asText()) : null;
+        if (date != null) {
+          d.add(new LongPoint("date", date.toEpochMilli()));
         }
-        d.add(new StringField("source", o.path("source").asText(""), Field.Store.NO));
+        String source = o.path("source").asText("");
+        d.add(new StringField("source", source, Field.Store.NO));
+        if (stemmed) {
+          if (!source.isEmpty()) {
+            d.add(new SortedSetDocValuesFacetField("source", source));
+          }
+          if (date != null) {
+            d.add(new SortedSetDocValuesFacetField("month", MONTH.format(date)));
+          }
+          d = FACETS.build(d);
+        }
         w.updateDocument(new Term("id", id), d);
         n++;
       }
@@ -157,22 +191,13 @@ public final class LuceneBench implements Engine {
 
   /** The Lucene query for a benchmark query: all words required, in title or body. */
   static Query query(BenchQuery q, Analyzer analyzer) {
-    QueryParser p = new MultiFieldQueryParser(TEXT_FIELDS, analyzer);
-    p.setDefaultOperator(QueryParser.Operator.AND);
-    Query text;
-    try {
-      text = p.parse(q.classicText());
-    } catch (ParseException e) {
-      throw new IllegalArgumentException("cannot parse " + q.classicText(), e);
-    }
+    Query text = textQuery(q, analyzer);
     if (q.from() == null && q.source() == null) {
       return text;
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
     if (q.from() != null) {
-      long from = q.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-      long to = q.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
-      b.add(LongPoint.newRangeQuery("date", from, to), BooleanClause.Occur.FILTER);
+      b.add(dateFilter(q), BooleanClause.Occur.FILTER);
     }
     if (q.source() != null) {
       b.add(new TermQuery(new Term("source", q.source())), BooleanClause.Occur.FILTER);
@@ -180,16 +205,61 @@ public final class LuceneBench implements Engine {
     return b.build();
   }
 
+  private static Query textQuery(BenchQuery q, Analyzer analyzer) {
+    QueryParser p = new MultiFieldQueryParser(TEXT_FIELDS, analyzer);
+    p.setDefaultOperator(QueryParser.Operator.AND);
+    try {
+      return p.parse(q.classicText());
+    } catch (ParseException e) {
+      throw new IllegalArgumentException("cannot parse " + q.classicText(), e);
+    }
+  }
+
+  private static Query dateFilter(BenchQuery q) {
+    long from = q.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    long to = q.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+    return LongPoint.newRangeQuery("date", from, to);
+  }
+
+  /**
+   * The facets mode's query: the words, with the date filter as a drill-down on the month
+   * dimension and the source filter on the source dimension, so that {@link DrillSideways} counts
+   * each filtered dimension without its own filter.
+   */
+  private DrillDownQuery drillDown(BenchQuery q) {
+    DrillDownQuery dd = new DrillDownQuery(FACETS, textQuery(q, analyzer));
+    if (q.from() != null) {
+      dd.add("month", dateFilter(q));
+    }
+    if (q.source() != null) {
+      dd.add("source", q.source());
+    }
+    return dd;
+  }
+
   @Override
   public Set<Mode> modes() {
-    return stemmed ? EnumSet.of(Mode.BARE) : EnumSet.of(Mode.BARE, Mode.SNIPPETS);
+    return stemmed
+        ? EnumSet.of(Mode.BARE, Mode.SNIPPETS, Mode.FACETS)
+        : EnumSet.of(Mode.BARE, Mode.SNIPPETS);
   }
 
   @Override
   public long search(BenchQuery q, Mode mode) throws IOException {
     Query query = query(q, analyzer);
-    // exact totals, as Dateline keeps them: no early termination after 1,000 hits
-    TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
+    TopDocs top;
+    if (mode == Mode.FACETS) {
+      DrillDownQuery dd = drillDown(q);
+      var result =
+          new DrillSideways(searcher, FACETS, facetState)
+              .search(dd, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
+      top = result.collectorResult;
+      counts(result.facets, "source", 10); // Dateline's facets: the top 10 sources
+      counts(result.facets, "month", 0); // and every month of the matches' span
+    } else {
+      // exact totals, as Dateline keeps them: no early termination after 1,000 hits
+      top = searcher.search(query, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
+    }
     StoredFields stored = searcher.storedFields();
     for (ScoreDoc sd : top.scoreDocs) {
       Document d = stored.document(sd.doc, Set.of("id", "title"));
@@ -197,10 +267,19 @@ public final class LuceneBench implements Engine {
         throw new IllegalStateException("hit without id");
       }
     }
-    if (mode == Mode.SNIPPETS) {
+    if (mode == Mode.SNIPPETS || mode == Mode.FACETS) {
       highlighter.highlight("body", query, top, 1);
     }
     return top.totalHits.value();
+  }
+
+  /** A dimension's top {@code n} values (every value for 0) with their counts, or none. */
+  private static FacetResult counts(Facets facets, String dim, int n) throws IOException {
+    try {
+      return n > 0 ? facets.getTopChildren(n, dim) : facets.getAllChildren(dim);
+    } catch (IllegalArgumentException noneInIndex) {
+      return null; // the dimension has no value in any matching segment
+    }
   }
 
   @Override
