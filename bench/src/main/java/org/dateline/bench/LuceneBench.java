@@ -88,6 +88,11 @@ public final class LuceneBench implements Engine {
       java.time.format.DateTimeFormatter.ofPattern("yyyy-MM", java.util.Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
+  /** Opens the search side on an index made by {@code index} (or, stemmed, {@code index-stemmed}). */
+  static LuceneBench open(Directory dir, boolean stemmed) throws IOException {
+    return new LuceneBench(dir, stemmed);
+  }
+
   private LuceneBench(Directory dir, boolean stemmed) throws IOException {
     this.stemmed = stemmed;
     this.analyzer = analyzer(stemmed);
@@ -144,7 +149,7 @@ public final class LuceneBench implements Engine {
     };
   }
 
-  private static void index(Path input, Path index, Path out, boolean stemmed)
+  static void index(Path input, Path index, Path out, boolean stemmed)
       throws IOException {
     long t0 = System.nanoTime();
     long n = 0;
@@ -249,13 +254,7 @@ public final class LuceneBench implements Engine {
     Query query = query(q, analyzer);
     TopDocs top;
     if (mode == Mode.FACETS) {
-      DrillDownQuery dd = drillDown(q);
-      var result =
-          new DrillSideways(searcher, FACETS, facetState)
-              .search(dd, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
-      top = result.collectorResult;
-      counts(result.facets, "source", 10); // Dateline's facets: the top 10 sources
-      counts(result.facets, "month", 0); // and every month of the matches' span
+      top = facets(q).hits();
     } else {
       // exact totals, as Dateline keeps them: no early termination after 1,000 hits
       top = searcher.search(query, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
@@ -272,6 +271,23 @@ public final class LuceneBench implements Engine {
     }
     return top.totalHits.value();
   }
+
+  /**
+   * The facets mode's walk: the top ten with the exact total, the top 10 sources and every month
+   * with their counts, each filtered dimension counted without its own filter.
+   */
+  Faceted facets(BenchQuery q) throws IOException {
+    var result =
+        new DrillSideways(searcher, FACETS, facetState)
+            .search(drillDown(q), new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
+    return new Faceted(
+        result.collectorResult,
+        counts(result.facets, "source", 10), // Dateline's facets: the top 10 sources
+        counts(result.facets, "month", 0)); // and every month of the matches' span
+  }
+
+  /** What {@link #facets} found; a dimension no match has a value of is null. */
+  record Faceted(TopDocs hits, FacetResult sources, FacetResult months) {}
 
   /** A dimension's top {@code n} values (every value for 0) with their counts, or none. */
   private static FacetResult counts(Facets facets, String dim, int n) throws IOException {
