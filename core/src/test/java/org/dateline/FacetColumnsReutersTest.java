@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,11 +31,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.dateline.ingest.ArticleReader;
-import org.dateline.ingest.ArticleReaders;
-import org.dateline.ingest.Format;
-import org.dateline.ingest.ProblemLog;
-import org.dateline.ingest.ReadMode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +42,6 @@ import org.junit.jupiter.api.Test;
  */
 class FacetColumnsReutersTest {
   private static final long SEED = 20261127L;
-  private static final String[] SOURCES = {"Reuters", "Ashford Tribune", "Courier", "RTÉ News"};
   private static final DateTimeFormatter MONTH =
       DateTimeFormatter.ofPattern("uuuu-MM", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter DAY =
@@ -56,31 +49,12 @@ class FacetColumnsReutersTest {
   private static final FacetRequest FACETS =
       new FacetRequest(List.of("source", "month", "day"), 10_000, DateRange.ALL);
 
-  /** An article with a seeded source and date: none for about one in ten of each. */
-  static Article vary(Article a, Random random) {
-    String source = random.nextInt(10) == 0 ? null : SOURCES[random.nextInt(SOURCES.length)];
-    Instant date =
-        random.nextInt(10) == 0 || a.date() == null
-            ? null
-            : a.date().plus(Duration.ofDays(random.nextInt(4_000) - 2_000));
-    return new Article(
-        a.id(), a.title(), a.titleDerived(), a.body(), date, source, a.url(), a.fields());
-  }
-
   @Test
   void columnCountsAgreeWithARecountAfterUpdatesAndDeletes() throws IOException {
     Assumptions.assumeTrue(
         RawReuters.available(), "Reuters-21578 not found at " + RawReuters.TARBALL + "; skipped");
     Random random = new Random(SEED);
-    List<Article> read = new ArrayList<>();
-    try (ArticleReader reader =
-        ArticleReaders.open(
-            List.of(RawReuters.TARBALL), Format.REUTERS, new ProblemLog(ReadMode.LENIENT))) {
-      for (Optional<Article> a = reader.next(); a.isPresent() && read.size() < 4_000; ) {
-        read.add(vary(a.get(), random));
-        a = reader.next();
-      }
-    }
+    List<Article> read = ReutersFixtures.firstVaried(4_000, random);
     Map<String, Article> live = new LinkedHashMap<>();
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -95,7 +69,7 @@ class FacetColumnsReutersTest {
       List<Article> updates = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
         Article a = live.get(ids.get(random.nextInt(ids.size())));
-        updates.add(vary(a, random));
+        updates.add(ReutersFixtures.vary(a, random));
       }
       index.add(updates);
       updates.forEach(a -> live.put(a.id(), a));
@@ -118,13 +92,7 @@ class FacetColumnsReutersTest {
       assertTrue(reader.leaves().size() >= 4, "segments: " + reader.leaves().size());
       assertTrue(reader.hasDeletions());
       IndexSearcher plain = new IndexSearcher(reader);
-      IndexSearcher parallel =
-          new IndexSearcher(reader, pool) {
-            @Override
-            protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
-              return slices(leaves, 1, 1, false);
-            }
-          };
+      IndexSearcher parallel = ReutersFixtures.slicePerSegment(reader, pool);
       List<Query> queries =
           List.of(
               new TermQuery(new Term(Fields.BODY, "oil")),

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -66,13 +65,7 @@ final class FacetTestIndex implements AutoCloseable {
     this.reader = reader;
     this.pool = Executors.newFixedThreadPool(2);
     this.searcher = new IndexSearcher(reader);
-    this.parallelSearcher =
-        new IndexSearcher(reader, pool) {
-          @Override
-          protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
-            return slices(leaves, 1, 1, false);
-          }
-        };
+    this.parallelSearcher = ReutersFixtures.slicePerSegment(reader, pool);
   }
 
   int segments() {

@@ -8,13 +8,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -23,11 +21,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.dateline.ingest.ArticleReader;
-import org.dateline.ingest.ArticleReaders;
-import org.dateline.ingest.Format;
-import org.dateline.ingest.ProblemLog;
-import org.dateline.ingest.ReadMode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -45,15 +38,7 @@ class RelevanceTopTest {
   void sameTopAsTheFieldSortOnEveryPage() throws IOException {
     Assumptions.assumeTrue(
         RawReuters.available(), "Reuters-21578 not found at " + RawReuters.TARBALL + "; skipped");
-    List<Article> read = new ArrayList<>();
-    try (ArticleReader reader =
-        ArticleReaders.open(
-            List.of(RawReuters.TARBALL), Format.REUTERS, new ProblemLog(ReadMode.LENIENT))) {
-      for (Optional<Article> a = reader.next(); a.isPresent() && read.size() < 3_000; ) {
-        read.add(a.get());
-        a = reader.next();
-      }
-    }
+    List<Article> read = ReutersFixtures.first(3_000);
     Random random = new Random(SEED);
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -75,13 +60,7 @@ class RelevanceTopTest {
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         assertTrue(reader.leaves().size() >= 4, "segments: " + reader.leaves().size());
         IndexSearcher plain = new IndexSearcher(reader);
-        IndexSearcher parallel =
-            new IndexSearcher(reader, pool) {
-              @Override
-              protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
-                return slices(leaves, 1, 1, false);
-              }
-            };
+        IndexSearcher parallel = ReutersFixtures.slicePerSegment(reader, pool);
         List<Query> queries = new ArrayList<>();
         for (String q :
             List.of("oil", "oil prices", "\"interest rates\"", "title:shr", "vs", "crude~1")) {

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
@@ -19,11 +18,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
-import org.dateline.ingest.ArticleReader;
-import org.dateline.ingest.ArticleReaders;
-import org.dateline.ingest.Format;
-import org.dateline.ingest.ProblemLog;
-import org.dateline.ingest.ReadMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,22 +42,14 @@ class SidewaysWalkReutersTest {
     Assumptions.assumeTrue(
         RawReuters.available(), "Reuters-21578 not found at " + RawReuters.TARBALL + "; skipped");
     Random random = new Random(SEED);
-    List<Article> read = new ArrayList<>();
-    try (ArticleReader reader =
-        ArticleReaders.open(
-            List.of(RawReuters.TARBALL), Format.REUTERS, new ProblemLog(ReadMode.LENIENT))) {
-      for (Optional<Article> a = reader.next(); a.isPresent() && read.size() < 4_000; ) {
-        read.add(FacetColumnsReutersTest.vary(a.get(), random));
-        a = reader.next();
-      }
-    }
+    List<Article> read = ReutersFixtures.firstVaried(4_000, random);
     try (NewsIndex index = NewsIndex.open(dir, IndexConfig.DEFAULT.withThreads(1))) {
       for (int from = 0; from < read.size(); from += 1_000) {
         index.add(read.subList(from, Math.min(read.size(), from + 1_000)));
       }
       List<Article> updates = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
-        updates.add(FacetColumnsReutersTest.vary(read.get(random.nextInt(read.size())), random));
+        updates.add(ReutersFixtures.vary(read.get(random.nextInt(read.size())), random));
       }
       index.add(updates);
       index.delete(Set.of(read.get(7).id(), read.get(1_500).id(), read.get(3_999).id()));
