@@ -418,27 +418,17 @@ final class FacetPass implements CollectorManager<FacetPass.SliceCounter, FacetP
    * the segment's reader closes: looking a label up in the doc values (a terms-dictionary seek
    * and a new string) per value, segment and search was a tenth of a search with facets.
    */
-  private static final Map<IndexReader.CacheKey, Map<String, String[]>> LABELS =
-      new ConcurrentHashMap<>();
+  private static final PerReader<Map<String, String[]>> LABELS =
+      new PerReader<>(ConcurrentHashMap::new);
 
   /**
    * The label array of a segment's field, shared while the segment is open; a fresh one when the
    * reader has no cache key.
    */
   static String[] labels(LeafReader reader, String field, int valueCount) {
-    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-    if (helper == null) {
-      return new String[valueCount];
-    }
-    IndexReader.CacheKey key = helper.getKey();
-    Map<String, String[]> byField = LABELS.get(key);
+    Map<String, String[]> byField = LABELS.get(reader.getReaderCacheHelper());
     if (byField == null) {
-      Map<String, String[]> fresh = new ConcurrentHashMap<>();
-      byField = LABELS.putIfAbsent(key, fresh);
-      if (byField == null) {
-        byField = fresh;
-        helper.addClosedListener(LABELS::remove);
-      }
+      return new String[valueCount];
     }
     String[] labels = byField.computeIfAbsent(field, f -> new String[valueCount]);
     // the same reader has the same values; a mismatch would be a bug, never a wrong label

@@ -32,8 +32,8 @@ final class GlobalOrdinals {
     volatile GlobalOrdinals ordinals;
   }
 
-  private static final Map<IndexReader.CacheKey, Map<String, Slot>> SLOTS =
-      new ConcurrentHashMap<>();
+  private static final PerReader<Map<String, Slot>> SLOTS =
+      new PerReader<>(ConcurrentHashMap::new);
 
   /** Per leaf (by its ord in the top reader), segment ordinal to global ordinal. */
   private final int[][] toGlobal;
@@ -69,17 +69,7 @@ final class GlobalOrdinals {
     if (helper == null) {
       return null;
     }
-    IndexReader.CacheKey key = helper.getKey();
-    Map<String, Slot> byField = SLOTS.get(key);
-    if (byField == null) {
-      Map<String, Slot> fresh = new ConcurrentHashMap<>();
-      byField = SLOTS.putIfAbsent(key, fresh);
-      if (byField == null) {
-        byField = fresh;
-        helper.addClosedListener(SLOTS::remove);
-      }
-    }
-    Slot slot = byField.computeIfAbsent(field, f -> new Slot());
+    Slot slot = SLOTS.get(helper).computeIfAbsent(field, f -> new Slot());
     GlobalOrdinals ordinals = slot.ordinals;
     if (ordinals != null) {
       return ordinals;
@@ -90,7 +80,7 @@ final class GlobalOrdinals {
     }
     synchronized (slot) {
       if (slot.ordinals == null) {
-        slot.ordinals = build(top, key, field);
+        slot.ordinals = build(top, helper.getKey(), field);
       }
       return slot.ordinals;
     }

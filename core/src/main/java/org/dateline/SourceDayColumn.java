@@ -1,12 +1,9 @@
 package org.dateline;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PointValues;
@@ -41,7 +38,7 @@ final class SourceDayColumn {
     volatile boolean unavailable;
   }
 
-  private static final Map<IndexReader.CacheKey, Slot> SLOTS = new ConcurrentHashMap<>();
+  private static final PerReader<Slot> SLOTS = new PerReader<>(Slot::new);
 
   /** Per document: source ordinal + 1 above {@link #dayBits}, day - {@link #firstDay} + 1 below. */
   final int[] packed;
@@ -79,19 +76,9 @@ final class SourceDayColumn {
    * @throws IOException when the doc values cannot be read
    */
   static SourceDayColumn of(LeafReader reader) throws IOException {
-    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-    if (helper == null) {
-      return null;
-    }
-    IndexReader.CacheKey key = helper.getKey();
-    Slot slot = SLOTS.get(key);
+    Slot slot = SLOTS.get(reader.getReaderCacheHelper());
     if (slot == null) {
-      Slot fresh = new Slot();
-      slot = SLOTS.putIfAbsent(key, fresh);
-      if (slot == null) {
-        slot = fresh;
-        helper.addClosedListener(SLOTS::remove);
-      }
+      return null;
     }
     SourceDayColumn column = slot.column;
     if (column != null || slot.unavailable) {
@@ -121,8 +108,7 @@ final class SourceDayColumn {
    * @return the column, or null
    */
   static SourceDayColumn peek(LeafReader reader) {
-    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-    Slot slot = helper == null ? null : SLOTS.get(helper.getKey());
+    Slot slot = SLOTS.peek(reader.getReaderCacheHelper());
     return slot == null ? null : slot.column;
   }
 
