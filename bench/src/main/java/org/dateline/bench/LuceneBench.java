@@ -99,7 +99,13 @@ public final class LuceneBench implements Engine {
     this.reader = DirectoryReader.open(dir);
     this.searcher = new IndexSearcher(reader);
     this.highlighter = UnifiedHighlighter.builder(searcher, analyzer).build();
-    this.facetState = stemmed ? new DefaultSortedSetDocValuesReaderState(reader, FACETS) : null;
+    // an index made before the peer had facets runs without them
+    boolean hasFacets =
+        org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader)
+                .fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME)
+            != null;
+    this.facetState =
+        stemmed && hasFacets ? new DefaultSortedSetDocValuesReaderState(reader, FACETS) : null;
   }
 
   /** Runs one side of the benchmark; see the class description for the arguments. */
@@ -244,7 +250,7 @@ public final class LuceneBench implements Engine {
 
   @Override
   public Set<Mode> modes() {
-    return stemmed
+    return facetState != null
         ? EnumSet.of(Mode.BARE, Mode.SNIPPETS, Mode.FACETS)
         : EnumSet.of(Mode.BARE, Mode.SNIPPETS);
   }
