@@ -199,6 +199,10 @@ public final class NewsIndex implements AutoCloseable {
               : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       iwc.setRAMBufferSizeMB(config.ramBufferMb());
       iwc.setCommitOnClose(false);
+      // No compound files: packing a segment into one .cfs copies all of its bytes once more,
+      // at every flush; Anserini does without them too. A segment is then about 20 files.
+      iwc.setUseCompoundFile(false);
+      iwc.setMergePolicy(mergePolicy());
       w = new IndexWriter(dir, iwc);
       // kept in every commit, so that a searcher parses queries the way the text was indexed
       // and whether (and with which thresholds) it detects copies, which every later writer keeps
@@ -229,6 +233,16 @@ public final class NewsIndex implements AutoCloseable {
       }
       throw (RuntimeException) e;
     }
+  }
+
+  /**
+   * How segments are merged: Lucene's tiered policy, never into compound files (see {@link
+   * IndexWriterConfig#setUseCompoundFile}).
+   */
+  static org.apache.lucene.index.TieredMergePolicy mergePolicy() {
+    var policy = new org.apache.lucene.index.TieredMergePolicy();
+    policy.setNoCFSRatio(0);
+    return policy;
   }
 
   /** The analyzer used for writing: the text analysis for title and body, keyword for the rest. */
@@ -635,23 +649,23 @@ public final class NewsIndex implements AutoCloseable {
             org.dateline.copies.CopyGrouper.Fingerprint.of(
                 doc, a.date() == null ? null : a.date().toEpochMilli()));
       }
-      try {
-        if (seen) {
-          writer.updateDocument(new Term(Fields.ID, a.id()), doc);
-        } else {
-          // Known to be new: no delete term to buffer and apply at every flush.
-          writer.addDocument(doc);
-        }
-      } catch (IOException e) {
-        throw unavailable(path, e);
-      } catch (org.apache.lucene.store.AlreadyClosedException e) {
-        throw closedByFailure(e);
-      } catch (IllegalStateException e) {
-        if (writer.getTragicException() == null) {
-          throw e;
-        }
-        throw failedInBackground(e);
-      }
+      writing(
+          () -> {
+            if (seen) {
+              writer.updateDocument(new Term(Fields.ID, a.id()), doc);
+            } else {
+              // Known to be new: no delete term to buffer and apply at every flush.
+              writer.addDocument(doc);
+            }
+          });
+    }
+
+    /**
+     * Writes one of the in-memory segments to the folder (the largest not being written to);
+     * runs in a worker at a checkpoint.
+     */
+    void flushOneSegment() throws IOException {
+      writing(writer::flushNextBuffer);
     }
 
     /**
@@ -660,25 +674,18 @@ public final class NewsIndex implements AutoCloseable {
      */
     void checkpoint() throws IOException {
       drain();
-      try {
-        // copy groups: the articles since the last checkpoint joined with the index, before it
-        // is committed (or, in a replacement, before the next checkpoint's reader sees them)
-        org.dateline.copies.CopyGrouper.regroup(
-            writer, committedReader(), sinceCommit, fingerprints, copies);
-        if (!replacing && writer.hasUncommittedChanges()) {
-          writer.commit();
-          commits++; // only commits that hold something count
-        }
-      } catch (IOException e) {
-        throw unavailable(path, e);
-      } catch (org.apache.lucene.store.AlreadyClosedException e) {
-        throw closedByFailure(e);
-      } catch (IllegalStateException e) {
-        if (writer.getTragicException() == null) {
-          throw e;
-        }
-        throw failedInBackground(e);
-      }
+      writing(
+          () -> {
+            // copy groups: the articles since the last checkpoint joined with the index, before
+            // it is committed (or, in a replacement, before the next checkpoint's reader sees
+            // them)
+            org.dateline.copies.CopyGrouper.regroup(
+                writer, committedReader(), sinceCommit, fingerprints, copies);
+            if (!replacing && writer.hasUncommittedChanges()) {
+              writer.commit();
+              commits++; // only commits that hold something count
+            }
+          });
       sinceCommit.clear();
       fingerprints.clear();
       if (committed != null) {
@@ -694,7 +701,15 @@ public final class NewsIndex implements AutoCloseable {
       }
     }
 
-    /** Waits until every worker has written everything handed to it, then reports a failure. */
+    /**
+     * Waits until every worker has written everything handed to it and then flushed one of the
+     * in-memory segments, then reports a failure.
+     *
+     * <p>The commit (or the replacement's reader) that follows writes every in-memory segment to
+     * the folder; left to it, they would all be flushed by the calling thread, one after the
+     * other, while the workers wait. Flushed here, they are written by the workers side by side,
+     * each as soon as it has written its last article; the commit writes what is left.
+     */
     private void drain() throws IOException {
       var done = new java.util.concurrent.CountDownLatch(workers.length);
       for (Worker w : workers) {
@@ -775,8 +790,8 @@ public final class NewsIndex implements AutoCloseable {
     }
 
     /**
-     * An article to write; or, with no article, a barrier to count down when reached, or (with no
-     * barrier either) the signal to stop.
+     * An article to write; or, with no article, a barrier: flush one in-memory segment, then
+     * count down (see {@link #drain}); or, with no barrier either, the signal to stop.
      */
     private record Task(Article article, boolean seen, java.util.concurrent.CountDownLatch barrier) {}
 
@@ -808,6 +823,13 @@ public final class NewsIndex implements AutoCloseable {
             if (t == STOP) {
               return;
             } else if (t.article() == null) {
+              if (failure.get() == null) {
+                try {
+                  flushOneSegment();
+                } catch (IOException | RuntimeException | Error e) {
+                  failure.compareAndSet(null, e);
+                }
+              }
               t.barrier().countDown();
             } else if (failure.get() == null) {
               try {
@@ -821,6 +843,32 @@ public final class NewsIndex implements AutoCloseable {
           Thread.currentThread().interrupt(); // nothing interrupts workers; stop if something does
         }
       }
+    }
+  }
+
+  /** A call on the writer, for {@link #writing}. */
+  @FunctionalInterface
+  private interface WriterCall {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs a call on the writer, turning its failures into the one the user is told about: an
+   * {@link IndexUnavailableException} naming the index, with the failure that closed the writer
+   * when an earlier one (in another thread, or in a merge) did.
+   */
+  private void writing(WriterCall call) throws IOException {
+    try {
+      call.run();
+    } catch (IOException e) {
+      throw unavailable(path, e);
+    } catch (org.apache.lucene.store.AlreadyClosedException e) {
+      throw closedByFailure(e);
+    } catch (IllegalStateException e) {
+      if (writer.getTragicException() == null) {
+        throw e;
+      }
+      throw failedInBackground(e);
     }
   }
 
