@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -23,11 +20,6 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexOutput;
-import org.dateline.ingest.ArticleReader;
-import org.dateline.ingest.ArticleReaders;
-import org.dateline.ingest.Format;
-import org.dateline.ingest.ProblemLog;
-import org.dateline.ingest.ReadMode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,16 +55,9 @@ class SegmentFilesTest {
 
   /** The first {@value #ARTICLES} articles of Reuters-21578. */
   private static List<Article> reuters() throws IOException {
-    Path archive = CorpusIndexingTest.reutersArchive();
-    assumeTrue(Files.exists(archive), "Reuters-21578 not found at " + archive + ": skipped");
-    List<Article> articles = new ArrayList<>();
-    try (ArticleReader reader =
-        ArticleReaders.open(List.of(archive), Format.AUTO, new ProblemLog(ReadMode.LENIENT))) {
-      Optional<Article> a;
-      while (articles.size() < ARTICLES && (a = reader.next()).isPresent()) {
-        articles.add(a.get());
-      }
-    }
+    assumeTrue(
+        RawReuters.available(), "Reuters-21578 not found at " + RawReuters.TARBALL + ": skipped");
+    List<Article> articles = ReutersFixtures.first(ARTICLES);
     assertEquals(ARTICLES, articles.size());
     return articles;
   }
@@ -105,20 +90,8 @@ class SegmentFilesTest {
     // small commits: several flushed segments, and the merges their count brings
     IndexConfig every250 =
         IndexConfig.DEFAULT.withThreads(2).withCommitEvery(250, java.time.Duration.ofHours(1));
-    ProblemLog log = new ProblemLog(ReadMode.LENIENT);
     try (NewsIndex index = NewsIndex.open(WHERE, new RecordingDirectory(store), every250)) {
-      var it = articles.iterator();
-      index.add(
-          new ArticleReader() {
-            @Override
-            public Optional<Article> next() {
-              return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
-            }
-
-            @Override
-            public void close() {}
-          },
-          log);
+      index.add(articles);
     }
     SegmentInfos infos = SegmentInfos.readLatestCommit(store);
     assertTrue(infos.size() > 1, "several segments: " + infos.size());
