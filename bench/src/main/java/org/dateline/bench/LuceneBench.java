@@ -202,7 +202,11 @@ public final class LuceneBench implements Engine {
 
   /** The Lucene query for a benchmark query: all words required, in title or body. */
   static Query query(BenchQuery q, Analyzer analyzer) {
-    Query text = textQuery(q, analyzer);
+    return withFilters(q, textQuery(q, analyzer));
+  }
+
+  /** The words' query with the benchmark query's date and source filters as FILTER clauses. */
+  private static Query withFilters(BenchQuery q, Query text) {
     if (q.from() == null && q.source() == null) {
       return text;
     }
@@ -237,8 +241,8 @@ public final class LuceneBench implements Engine {
    * dimension and the source filter on the source dimension, so that {@link DrillSideways} counts
    * each filtered dimension without its own filter.
    */
-  private DrillDownQuery drillDown(BenchQuery q) {
-    DrillDownQuery dd = new DrillDownQuery(FACETS, textQuery(q, analyzer));
+  private static DrillDownQuery drillDown(BenchQuery q, Query text) {
+    DrillDownQuery dd = new DrillDownQuery(FACETS, text);
     if (q.from() != null) {
       dd.add("month", dateFilter(q));
     }
@@ -257,13 +261,15 @@ public final class LuceneBench implements Engine {
 
   @Override
   public long search(BenchQuery q, Mode mode) throws IOException {
-    Query query = query(q, analyzer);
+    Query text = textQuery(q, analyzer); // parsed once, for the walk and the highlighter
     TopDocs top;
     if (mode == Mode.FACETS) {
-      top = facets(q).hits();
+      top = facets(q, text).hits();
     } else {
       // exact totals, as Dateline keeps them: no early termination after 1,000 hits
-      top = searcher.search(query, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
+      top =
+          searcher.search(
+              withFilters(q, text), new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
     }
     StoredFields stored = searcher.storedFields();
     for (ScoreDoc sd : top.scoreDocs) {
@@ -273,7 +279,8 @@ public final class LuceneBench implements Engine {
       }
     }
     if (mode == Mode.SNIPPETS || mode == Mode.FACETS) {
-      highlighter.highlight("body", query, top, 1);
+      // the filters hold no body terms: the words alone give the same passages
+      highlighter.highlight("body", text, top, 1);
     }
     return top.totalHits.value();
   }
@@ -283,9 +290,13 @@ public final class LuceneBench implements Engine {
    * with their counts, each filtered dimension counted without its own filter.
    */
   Faceted facets(BenchQuery q) throws IOException {
+    return facets(q, textQuery(q, analyzer));
+  }
+
+  private Faceted facets(BenchQuery q, Query text) throws IOException {
     var result =
         new DrillSideways(searcher, FACETS, facetState)
-            .search(drillDown(q), new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
+            .search(drillDown(q, text), new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
     return new Faceted(
         result.collectorResult,
         counts(result.facets, "source", 10), // Dateline's facets: the top 10 sources
