@@ -210,7 +210,7 @@ public final class NewsIndex implements AutoCloseable {
       commitData.put(TextAnalysis.COMMIT_KEY, config.analysis().name());
       commitData.put(org.dateline.copies.CopyPolicy.COMMIT_KEY, copies.commitValue());
       if (grams != null) {
-        commitData.put(PhraseGrams.COMMIT_KEY, grams.version());
+        commitData.put(PhraseGrams.COMMIT_KEY, PhraseGrams.VERSION);
       }
       w.setLiveCommitData(commitData.entrySet());
       if (!exists && !replacing) {

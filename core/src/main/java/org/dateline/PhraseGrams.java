@@ -54,7 +54,7 @@ final class PhraseGrams {
   static final String COMMIT_KEY = "dateline.phrase-grams";
 
   /** The version of {@link #WORDS}; a new list needs a new version. */
-  static final String VERSION = "2";
+  static final String VERSION = "1";
 
   /** The pair field of the title. */
   static final String TITLE = "$grams_title";
@@ -62,8 +62,11 @@ final class PhraseGrams {
   /** The pair field of the body. */
   static final String BODY = "$grams_body";
 
-  /** The frequent words of version 1, as written (see {@link #WORDS} for the current list). */
-  static final List<String> WORDS_V1 =
+  /**
+   * The frequent words, as written: English function words and the most frequent words of wire
+   * copy (Reuters-21578's most frequent words: "said", "mln", "dlrs", "pct", "cts", "vs"...).
+   */
+  static final List<String> WORDS =
       List.of(
           "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for",
           "from", "with", "as", "into", "onto", "about", "over", "under", "after", "before",
@@ -77,9 +80,6 @@ final class PhraseGrams {
           "two", "three", "said", "says", "say", "told", "mln", "dlrs", "dlr", "pct", "cts", "vs",
           "billion", "million", "year", "company", "net", "inc", "corp", "reuter", "shr", "qtr",
           "last", "new");
-
-  /** The frequent words of version {@value #VERSION}, as written. */
-  static final List<String> WORDS = WORDS_V1; // PLACEHOLDER
 
   /** The pair fields: positions for phrases of several pairs, no offsets, norms or stored value. */
   static final FieldType TYPE;
@@ -96,21 +96,16 @@ final class PhraseGrams {
 
   private static final char SEPARATOR = ' ';
 
-  private final String version;
   private final Set<String> frequent;
   private final CharArraySet frequentChars;
 
-  private PhraseGrams(String version, Set<String> frequent) {
-    this.version = version;
+  private PhraseGrams(Set<String> frequent) {
     this.frequent = frequent;
     this.frequentChars = CharArraySet.unmodifiableSet(new CharArraySet(frequent, false));
   }
 
-  /** The list of version 1, stemmed by the news analysis. */
-  private static final PhraseGrams V1 = new PhraseGrams("1", stems(WORDS_V1));
-
   /** The list of version {@value #VERSION}, stemmed by the news analysis. */
-  private static final PhraseGrams CURRENT = new PhraseGrams(VERSION, stems(WORDS));
+  private static final PhraseGrams V1 = new PhraseGrams(stems(WORDS));
 
   /**
    * The pairs a new index with this analysis gets: those of the current version for the news
@@ -120,28 +115,18 @@ final class PhraseGrams {
    * @return the pairs, or null for none
    */
   static PhraseGrams forNewIndex(TextAnalysis analysis) {
-    return analysis == TextAnalysis.NEWS ? CURRENT : null;
+    return analysis == TextAnalysis.NEWS ? V1 : null;
   }
 
   /**
-   * The pairs an index holds, as its commit data records them: an index keeps the list it was
-   * created with, so an index of version 1 is searched (and added to) with the version-1 list.
+   * The pairs an index holds, as its commit data records them.
    *
    * @param commitData the commit's user data
    * @return the pairs, or null when the index has none (written before they existed) or records a
    *     version this code does not know
    */
   static PhraseGrams ofCommit(Map<String, String> commitData) {
-    String recorded = commitData.get(COMMIT_KEY);
-    if (VERSION.equals(recorded)) {
-      return CURRENT;
-    }
-    return V1.version.equals(recorded) ? V1 : null;
-  }
-
-  /** The version of this list, as an index's commit data records it. */
-  String version() {
-    return version;
+    return VERSION.equals(commitData.get(COMMIT_KEY)) ? V1 : null;
   }
 
   /** The pair field of a text field, or null for other fields. */
