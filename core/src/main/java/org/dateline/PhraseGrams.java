@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -96,35 +97,11 @@ final class PhraseGrams {
   private static final char SEPARATOR = ' ';
 
   private final Set<String> frequent;
-  /**
-   * The frequent stems {@linkplain #pack packed} into longs, in an open-addressing table (0 is an
-   * empty slot): the recorder looks up every token of every title and body, and a lookup in
-   * Lucene's {@code CharArraySet} (its hash, then its probes' character comparisons) was most of
-   * the recorder's samples in a JFR profile of indexing (reuters10).
-   */
-  private final long[] packed;
-
-  private final int packedShift;
+  private final CharArraySet frequentChars;
 
   private PhraseGrams(Set<String> frequent) {
     this.frequent = frequent;
-    int bits = 2;
-    while ((1 << bits) < frequent.size() * 4) {
-      bits++;
-    }
-    this.packed = new long[1 << bits];
-    this.packedShift = Long.SIZE - bits;
-    for (String stem : frequent) {
-      long key = pack(stem.toCharArray(), stem.length());
-      if (key == 0) {
-        throw new IllegalStateException("a frequent word must be 1 to 9 ASCII letters: " + stem);
-      }
-      int slot = slot(key);
-      while (packed[slot] != 0 && packed[slot] != key) {
-        slot = (slot + 1) & (packed.length - 1);
-      }
-      packed[slot] = key;
-    }
+    this.frequentChars = CharArraySet.unmodifiableSet(new CharArraySet(frequent, false));
   }
 
   /** The list of version {@value #VERSION}, stemmed by the news analysis. */
@@ -159,52 +136,6 @@ final class PhraseGrams {
       case Fields.BODY -> BODY;
       default -> null;
     };
-  }
-
-  /** The most characters {@link #pack} packs: 7 bits each in a positive long. */
-  private static final int MAX_PACKED = 9;
-
-  /**
-   * A word of 1 to {@value #MAX_PACKED} ASCII characters (none of them 0) packed 7 bits a
-   * character: different words give different keys (words of k characters lie between 128^(k-1)
-   * and 128^k), and no word gives 0.
-   *
-   * @return the key, or 0 when the word is empty, too long or not ASCII (so not on the list)
-   */
-  private static long pack(char[] chars, int length) {
-    if (length == 0 || length > MAX_PACKED) {
-      return 0;
-    }
-    long key = 0;
-    for (int i = 0; i < length; i++) {
-      char c = chars[i];
-      if (c == 0 || c >= 128) {
-        return 0;
-      }
-      key = key << 7 | c;
-    }
-    return key;
-  }
-
-  private int slot(long key) {
-    return (int) ((key * 0x9E3779B97F4A7C15L) >>> packedShift);
-  }
-
-  /** Whether the first {@code length} characters of a token are a frequent stem. */
-  private boolean isFrequent(char[] chars, int length) {
-    long key = pack(chars, length);
-    if (key == 0) {
-      return false;
-    }
-    for (int slot = slot(key); ; slot = (slot + 1) & (packed.length - 1)) {
-      long k = packed[slot];
-      if (k == key) {
-        return true;
-      }
-      if (k == 0) {
-        return false;
-      }
-    }
   }
 
   /** Whether an analyzed (stemmed) word is on the list. */
@@ -336,7 +267,7 @@ final class PhraseGrams {
       position += posInc.getPositionIncrement();
       char[] buffer = term.buffer();
       int length = term.length();
-      if (isFrequent(buffer, length)) {
+      if (frequentChars.contains(buffer, 0, length)) {
         if (previousPosition == position - 1) {
           recording.add(previous, previousLength, buffer, length, position);
         }
