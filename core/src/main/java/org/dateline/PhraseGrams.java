@@ -13,7 +13,6 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -150,11 +149,11 @@ final class PhraseGrams {
   }
 
   /**
-   * Adds a text field and its pair field to a document. The text is analyzed once: the text field
-   * records its frequent words (stem, position, offsets) as the index writer inverts it, and the
-   * pair field, added after it and so inverted after it, replays them as pairs. The recording and
-   * the pair stream are the calling thread's, reused for its next document: a thread must write a
-   * document before it builds its next one (as the indexing threads do).
+   * Adds a text field and its pair field to a document. The text is analyzed once: as the index
+   * writer inverts the text field, its pairs of adjacent frequent words are recorded, and the pair
+   * field, added after it and so inverted after it, replays them. The recording and the pair
+   * stream are the calling thread's, reused for its next document: a thread must write a document
+   * before it builds its next one (as the indexing threads do).
    *
    * @param doc the document
    * @param textField {@link Fields#TITLE} or {@link Fields#BODY}
@@ -164,11 +163,11 @@ final class PhraseGrams {
   void addFields(Document doc, String textField, String text, FieldType textType) {
     Scratch scratch = this.scratch.get();
     int which = textField.equals(Fields.TITLE) ? 0 : 1;
-    if (scratch.recordings[which].positions.length > MAX_KEPT_WORDS) {
+    if (scratch.recordings[which].positions.length > MAX_KEPT_PAIRS) {
       scratch.fresh(which); // after a huge article: let its arrays go
     }
     Recording recording = scratch.recordings[which];
-    recording.clear(); // the last document of this thread is written: its words are done with
+    recording.clear(); // the last document of this thread is written: its pairs are done with
     doc.add(
         new Field(textField, text, textType) {
           @Override
@@ -179,8 +178,8 @@ final class PhraseGrams {
     doc.add(new Field(gramField(textField), scratch.pairs[which], TYPE));
   }
 
-  /** The most frequent words a thread's recording keeps room for between documents. */
-  private static final int MAX_KEPT_WORDS = 1 << 16;
+  /** The most pairs a thread's recording keeps room for between documents. */
+  private static final int MAX_KEPT_PAIRS = 1 << 16;
 
   /**
    * Each indexing thread's recordings and pair streams (title, body), reused from one document to
@@ -205,49 +204,55 @@ final class PhraseGrams {
     }
   }
 
-  /** The frequent words of one field of one document, in order. */
+  /**
+   * The pairs of one field of one document, in order: each pair's term (first stem, separator,
+   * second stem) and the first word's position. Only pairs are kept, not every frequent word, and
+   * no offsets: the pair fields index none.
+   */
   private static final class Recording {
-    final StringBuilder stems = new StringBuilder();
-    int[] ends = new int[16]; // end of each stem in stems
+    final StringBuilder terms = new StringBuilder();
+    int[] ends = new int[16]; // end of each pair's term in terms
     int[] positions = new int[16];
-    int[] startOffsets = new int[16];
-    int[] endOffsets = new int[16];
     int size;
 
     void clear() {
-      stems.setLength(0);
+      terms.setLength(0);
       size = 0;
     }
 
-    void add(char[] term, int length, int position, int start, int end) {
+    /** Records the pair of the stem {@code previous} (at position - 1) and {@code term}. */
+    void add(char[] previous, int previousLength, char[] term, int length, int position) {
       if (size == positions.length) {
         int n = ArrayUtil.oversize(size + 1, Integer.BYTES);
         ends = Arrays.copyOf(ends, n);
         positions = Arrays.copyOf(positions, n);
-        startOffsets = Arrays.copyOf(startOffsets, n);
-        endOffsets = Arrays.copyOf(endOffsets, n);
       }
-      stems.append(term, 0, length);
-      ends[size] = stems.length();
-      positions[size] = position;
-      startOffsets[size] = start;
-      endOffsets[size] = end;
+      terms.append(previous, 0, previousLength).append(SEPARATOR).append(term, 0, length);
+      ends[size] = terms.length();
+      positions[size] = position - 1;
       size++;
     }
 
-    int stemStart(int i) {
+    int termStart(int i) {
       return i == 0 ? 0 : ends[i - 1];
     }
   }
 
-  /** Passes the text field's tokens through unchanged, recording the frequent ones. */
+  /**
+   * Passes the text field's tokens through unchanged and records each pair of frequent words one
+   * position apart (a word between them, or a dropped over-long token, leaves a gap: no pair).
+   */
   private final class Recorder extends TokenFilter {
     private final Recording recording;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute posInc =
         addAttribute(PositionIncrementAttribute.class);
-    private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private int position;
+    /** The previous token's stem when it was frequent and at {@code position - 1}'s place. */
+    private char[] previous = new char[16];
+    private int previousLength;
+    /** The position of the last frequent token, or -2 for none. */
+    private int previousPosition;
 
     Recorder(TokenStream in, Recording recording) {
       super(in);
@@ -260,9 +265,18 @@ final class PhraseGrams {
         return false;
       }
       position += posInc.getPositionIncrement();
-      if (frequentChars.contains(term.buffer(), 0, term.length())) {
-        recording.add(
-            term.buffer(), term.length(), position, offset.startOffset(), offset.endOffset());
+      char[] buffer = term.buffer();
+      int length = term.length();
+      if (frequentChars.contains(buffer, 0, length)) {
+        if (previousPosition == position - 1) {
+          recording.add(previous, previousLength, buffer, length, position);
+        }
+        if (previous.length < length) {
+          previous = new char[ArrayUtil.oversize(length, Character.BYTES)];
+        }
+        System.arraycopy(buffer, 0, previous, 0, length);
+        previousLength = length;
+        previousPosition = position;
       }
       return true;
     }
@@ -272,19 +286,16 @@ final class PhraseGrams {
       super.reset();
       recording.clear();
       position = -1;
+      previousPosition = -2;
     }
   }
 
-  /**
-   * The pairs of a recording: two recorded words one position apart make a pair at the first
-   * one's position (a word between them, or a dropped over-long token, leaves a gap: no pair).
-   */
+  /** The recorded pairs of a field, each at its first word's position. */
   private static final class PairStream extends TokenStream {
     private final Recording recording;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute posInc =
         addAttribute(PositionIncrementAttribute.class);
-    private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private int next;
     private int lastEmitted;
 
@@ -295,22 +306,15 @@ final class PhraseGrams {
     @Override
     public boolean incrementToken() {
       Recording r = recording;
-      while (next + 1 < r.size) {
-        int a = next++;
-        int b = a + 1;
-        if (r.positions[b] == r.positions[a] + 1) {
-          clearAttributes();
-          term.setEmpty()
-              .append(r.stems, r.stemStart(a), r.ends[a])
-              .append(SEPARATOR)
-              .append(r.stems, r.stemStart(b), r.ends[b]);
-          posInc.setPositionIncrement(r.positions[a] - lastEmitted);
-          offset.setOffset(r.startOffsets[a], r.endOffsets[b]);
-          lastEmitted = r.positions[a];
-          return true;
-        }
+      if (next == r.size) {
+        return false;
       }
-      return false;
+      int i = next++;
+      clearAttributes();
+      term.setEmpty().append(r.terms, r.termStart(i), r.ends[i]);
+      posInc.setPositionIncrement(r.positions[i] - lastEmitted);
+      lastEmitted = r.positions[i];
+      return true;
     }
 
     @Override
