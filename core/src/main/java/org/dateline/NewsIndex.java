@@ -6,6 +6,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -634,7 +635,7 @@ public final class NewsIndex implements AutoCloseable {
         write(a, seen);
       } else {
         rethrowFailure();
-        workers[Math.floorMod(a.id().hashCode(), workers.length)].put(new Task(a, seen, null));
+        workers[Math.floorMod(a.id().hashCode(), workers.length)].hand(a, seen);
       }
       return true;
     }
@@ -713,7 +714,8 @@ public final class NewsIndex implements AutoCloseable {
     private void drain() throws IOException {
       var done = new java.util.concurrent.CountDownLatch(workers.length);
       for (Worker w : workers) {
-        w.put(new Task(null, false, done));
+        w.handPending();
+        w.put(new Task(List.of(), done));
       }
       try {
         done.await();
@@ -789,21 +791,51 @@ public final class NewsIndex implements AutoCloseable {
       }
     }
 
-    /**
-     * An article to write; or, with no article, a barrier: flush one in-memory segment, then
-     * count down (see {@link #drain}); or, with no barrier either, the signal to stop.
-     */
-    private record Task(Article article, boolean seen, java.util.concurrent.CountDownLatch barrier) {}
+    /** An article to write, and whether its id was seen before (an update, not an add). */
+    private record Item(Article article, boolean seen) {}
 
-    private static final Task STOP = new Task(null, false, null);
+    /**
+     * Articles to write, in reading order; or, with a barrier, flush one in-memory segment, then
+     * count down (see {@link #drain}); or, with neither, the signal to stop.
+     */
+    private record Task(List<Item> items, java.util.concurrent.CountDownLatch barrier) {}
+
+    private static final Task STOP = new Task(List.of(), null);
+
+    /**
+     * Articles handed to a worker at once. Handed one at a time, the reading thread and the
+     * workers put each other to sleep and woke each other through the queues far more often
+     * (Reuters ten times over: 26,000 to 37,000 voluntary context switches a run, against 8,000
+     * to 10,000 in chunks of 32). A worker's queue holds {@code 8 * CHUNK} articles, as many as
+     * the single-article queue did.
+     */
+    private static final int CHUNK = 32;
 
     private final class Worker extends Thread {
       private final java.util.concurrent.BlockingQueue<Task> queue =
-          new java.util.concurrent.ArrayBlockingQueue<>(256);
+          new java.util.concurrent.ArrayBlockingQueue<>(8);
+      /** Articles read for this worker and not yet handed over; the reading thread's alone. */
+      private List<Item> pending = new ArrayList<>(CHUNK);
 
       Worker(int i) {
         super("dateline-indexer-" + i);
         setDaemon(true);
+      }
+
+      /** Adds an article to the pending chunk, handing the chunk over when it is full. */
+      void hand(Article a, boolean seen) throws IOException {
+        pending.add(new Item(a, seen));
+        if (pending.size() == CHUNK) {
+          handPending();
+        }
+      }
+
+      /** Hands over the pending articles, if any. */
+      void handPending() throws IOException {
+        if (!pending.isEmpty()) {
+          put(new Task(pending, null));
+          pending = new ArrayList<>(CHUNK);
+        }
       }
 
       void put(Task t) throws IOException {
@@ -822,7 +854,7 @@ public final class NewsIndex implements AutoCloseable {
             Task t = queue.take();
             if (t == STOP) {
               return;
-            } else if (t.article() == null) {
+            } else if (t.barrier() != null) {
               if (failure.get() == null) {
                 try {
                   flushOneSegment();
@@ -831,11 +863,16 @@ public final class NewsIndex implements AutoCloseable {
                 }
               }
               t.barrier().countDown();
-            } else if (failure.get() == null) {
-              try {
-                write(t.article(), t.seen());
-              } catch (IOException | RuntimeException | Error e) {
-                failure.compareAndSet(null, e);
+            } else {
+              for (Item item : t.items()) {
+                if (failure.get() != null) {
+                  break;
+                }
+                try {
+                  write(item.article(), item.seen());
+                } catch (IOException | RuntimeException | Error e) {
+                  failure.compareAndSet(null, e);
+                }
               }
             }
           }
